@@ -1,0 +1,7 @@
+export default () => ({
+  logger: {
+    updates: { enabled: false },
+    startup: { enabled: false },
+    config: { level: 'warn' },
+  },
+});

@@ -1,0 +1,32 @@
+import type { Core } from '@strapi/strapi';
+import { recordRulesMiddleware } from './middleware';
+import { enterpriseRule } from './rules/enterprise';
+import { opinionRule } from './rules/opinion';
+import { pledgeRule } from './rules/pledge';
+import { preAssessmentRule } from './rules/pre-assessment';
+import { problemRule } from './rules/problem';
+import { problemListRule } from './rules/problem-list';
+import { progressReportRule } from './rules/progress-report';
+import { projectRule } from './rules/project';
+import { responsibilityMatrixRule } from './rules/responsibility-matrix';
+import { taskRule } from './rules/task';
+import { sequenceModel } from './sequences';
+
+/** The rules each record keeps, whoever writes it. */
+export const RECORD_RULES = [
+  enterpriseRule,
+  projectRule,
+  progressReportRule,
+  preAssessmentRule,
+  opinionRule,
+  problemRule,
+  problemListRule,
+  taskRule,
+  pledgeRule,
+  responsibilityMatrixRule,
+];
+
+export function registerRecords(strapi: Core.Strapi) {
+  strapi.get('models').add(sequenceModel);
+  strapi.documents.use(recordRulesMiddleware(strapi, RECORD_RULES));
+}

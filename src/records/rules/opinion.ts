@@ -1,0 +1,42 @@
+import type { RecordRule } from '../rule';
+
+const UID = 'api::opinion.opinion';
+const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
+
+/** One opinion per pre-assessment, bureau and dimension; submitting one needs a verdict and its reasons. */
+export const opinionRule: RecordRule = {
+  uid: UID,
+  populate: ['preAssessment', 'bureau'],
+  async prepare(write) {
+    const { strapi, data, current, issues, actor } = write;
+    const preAssessment = await write.related('preAssessment');
+    const bureau = await write.related('bureau');
+    if (!preAssessment) issues.add('preAssessment', '必须关联预评估', 'is required');
+    if (!bureau) issues.add('bureau', '必须指定责任单位', 'is required');
+    const dimension = write.value('dimension');
+    if (preAssessment && bureau && dimension) {
+      const key = `${preAssessment.documentId}:${bureau.documentId}:${dimension}`;
+      const clash = await strapi.db.query(UID).findOne({
+        where: { assignmentKey: key, ...(current ? { id: { $ne: current.id } } : {}) },
+        select: ['id'],
+      });
+      if (clash) issues.add('dimension', '该单位在此预评估中已有该维度的意见', 'this bureau already has an opinion on this dimension');
+      data.assignmentKey = key;
+    }
+    if (preAssessment && preAssessment.status !== 'open' && !actor.isOffice) {
+      issues.add('preAssessment', '预评估已办结或退回，意见不能再修改', 'the pre-assessment is closed');
+    }
+
+    const from = current?.status ?? 'pending';
+    const to = write.value('status') ?? 'pending';
+    if (to === 'submitted') {
+      if (!write.value('verdict')) issues.add('verdict', '提交意见须选择意见结论', 'is required to submit the opinion');
+      if (!filled(write.value('content'))) issues.add('content', '提交意见须填写意见内容', 'is required to submit the opinion');
+      if (from !== 'submitted' && !data.submittedAt) data.submittedAt = new Date().toISOString();
+    }
+    if (from === 'submitted' && to === 'pending') {
+      if (!actor.isOffice) issues.add('status', '已提交的意见须由协调办公室退回', 'only the office can send a submitted opinion back');
+      else data.submittedAt = null;
+    }
+  },
+};

@@ -1,0 +1,18 @@
+import type { RecordRule } from '../rule';
+
+const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
+
+/** A task is done with a note on how it was done, and stamped when it is. */
+export const taskRule: RecordRule = {
+  uid: 'api::task.task',
+  prepare({ data, current, issues, value }) {
+    const to = value('status') ?? 'pending';
+    const from = current?.status ?? 'pending';
+    if (to === 'done') {
+      if (!filled(value('completionNote'))) issues.add('completionNote', '办结事项须填写完成情况', 'is required to mark the task done');
+      if (from !== 'done' && !value('completedAt')) data.completedAt = new Date().toISOString();
+    } else if (from === 'done') {
+      data.completedAt = null;
+    }
+  },
+};

@@ -1,0 +1,34 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Who is behind the current write: the admin panel, a users-permissions user, an API token, or the
+ * platform itself (bootstrap, scheduled jobs — no request). Record rules use it for the few decisions
+ * reserved to the coordination office (going back a stage, reopening).
+ */
+export interface Actor {
+  via: 'admin' | 'user' | 'token' | 'system';
+  id?: number;
+  /** The coordination office (or a trusted system path) may correct what others may not. */
+  isOffice: boolean;
+}
+
+/** users-permissions role type and admin role code of the coordination office. */
+export const OFFICE_ROLE = 'office';
+const ADMIN_OFFICE_ROLE_CODES = ['strapi-super-admin', 'office'];
+
+export function currentActor(strapi: Core.Strapi): Actor {
+  const ctx = strapi.requestContext.get() as any;
+  const strategy: string | undefined = ctx?.state?.auth?.strategy?.name;
+  if (!ctx || !strategy) return { via: 'system', isOffice: true };
+  if (strategy === 'admin') {
+    const user = ctx.state.user;
+    const roles: Array<{ code: string }> = user?.roles ?? [];
+    return { via: 'admin', id: user?.id, isOffice: roles.some((role) => ADMIN_OFFICE_ROLE_CODES.includes(role.code)) };
+  }
+  if (strategy === 'api-token') {
+    const token = ctx.state.auth.credentials;
+    return { via: 'token', id: token?.id, isOffice: token?.type === 'full-access' };
+  }
+  const user = ctx.state.user;
+  return { via: 'user', id: user?.id, isOffice: user?.role?.type === OFFICE_ROLE };
+}
