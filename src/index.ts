@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { registerRecords } from './records';
+import { configureAdminLayouts } from './bootstrap/admin-layouts';
 import { seedBureaus } from './bootstrap/bureaus';
+import { seedDemoData } from './bootstrap/demo-data';
+import { ensureDevAccounts, isDevelopment } from './bootstrap/dev-accounts';
 import { seedResponsibilityMatrix } from './bootstrap/responsibility-matrix';
 
 export default {
@@ -12,5 +15,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await seedBureaus(strapi);
     await seedResponsibilityMatrix(strapi);
+    await configureAdminLayouts(strapi);
+    if (isDevelopment() && process.env.DEMO_DATA !== 'false') await seedDemoData(strapi);
+    await ensureDevAccounts(strapi);
   },
 };

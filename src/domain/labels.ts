@@ -79,7 +79,7 @@ export const ENUM_LABELS: Record<string, string> = {
 };
 
 /** Labels of fields every record has. */
-const COMMON: Record<string, string> = {
+export const COMMON_FIELD_LABELS: Record<string, string> = {
   id: '编号',
   documentId: '文档编号',
   createdAt: '创建时间',
@@ -166,6 +166,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     images: '现场照片',
   },
   'api::pre-assessment.pre-assessment': {
+    title: '名称',
     project: '项目',
     leadBureau: '牵头单位',
     requestedAt: '申请时间',
@@ -179,6 +180,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     opinions: '部门意见',
   },
   'api::opinion.opinion': {
+    title: '名称',
     preAssessment: '预评估',
     bureau: '责任单位',
     dimension: '评估维度',
@@ -290,7 +292,22 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
 
 /** The Chinese label of a field of a content type or component, falling back to the field name. */
 export function fieldLabel(uid: string | undefined, field: string): string {
-  return (uid && FIELD_LABELS[uid]?.[field]) || COMMON[field] || field;
+  return (uid && FIELD_LABELS[uid]?.[field]) || COMMON_FIELD_LABELS[field] || field;
 }
 
 export const enumLabel = (value: string | null | undefined) => (value ? ENUM_LABELS[value] ?? value : '');
+
+/**
+ * The same labels as admin-panel message ids: the content manager asks for
+ * `content-manager.content-types.<uid>.<field>` (field labels, list and edit views) and for the raw enum
+ * value (enum options).
+ */
+export function adminMessages(): Record<string, string> {
+  const messages: Record<string, string> = { ...ENUM_LABELS };
+  for (const [uid, fields] of Object.entries(FIELD_LABELS)) {
+    for (const [field, label] of Object.entries({ ...COMMON_FIELD_LABELS, ...fields })) {
+      messages[`content-manager.content-types.${uid}.${field}`] = label;
+    }
+  }
+  return messages;
+}

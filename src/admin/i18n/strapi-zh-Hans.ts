@@ -191,7 +191,7 @@ export const strapiZhHans: Record<string, string> = {
   "components.Blocks.popover.link.placeholder": "粘贴链接",
   "components.Blocks.popover.link.rel": "Rel 属性（可选）",
   "components.Blocks.popover.link.rel.placeholder": "noopener, nofollow, noreferrer",
-  "components.Blocks.popover.link.target": "打开方式 Target（可选）",
+  "components.Blocks.popover.link.target": "打开方式（可选）",
   "components.Blocks.popover.link.target.placeholder": "_blank, _self, _parent, _top",
   "components.Blocks.popover.remove": "移除",
   "components.Blocks.popover.text": "文本",
@@ -1002,8 +1002,8 @@ export const strapiZhHans: Record<string, string> = {
   "email.Settings.email.plugin.notification.test.success": "测试邮件发送成功，请查收 {to} 邮箱",
   "email.Settings.email.plugin.notification.verify.error": "连接验证失败",
   "email.Settings.email.plugin.notification.verify.success": "连接验证成功",
-  "email.Settings.email.plugin.placeholder.defaultFrom": "例如：Strapi No-Reply <no-reply@strapi.io>",
-  "email.Settings.email.plugin.placeholder.defaultReplyTo": "例如：Strapi <example@strapi.io>",
+  "email.Settings.email.plugin.placeholder.defaultFrom": "例如：Strapi No-Reply '<'no-reply@strapi.io'>'",
+  "email.Settings.email.plugin.placeholder.defaultReplyTo": "例如：Strapi '<'example@strapi.io'>'",
   "email.Settings.email.plugin.placeholder.testAddress": "例如：developer@example.com",
   "email.Settings.email.plugin.status.connected": "已连接",
   "email.Settings.email.plugin.status.error": "错误",
@@ -1102,7 +1102,7 @@ export const strapiZhHans: Record<string, string> = {
   "review-workflows.workflows.limit.body": "请删除一个工作流，或联系销售人员以启用更多工作流。",
   "review-workflows.workflows.limit.title": "工作流数量已达到您所用套餐的上限",
 
-  // @strapi/content-releases (104) — prefixPluginTranslations(data, 'content-releases'); ships no zh-Hans.json at all
+  // @strapi/content-releases (104) — prefixPluginTranslations(data, 'content-releases'); ships no zh-Hans.json; 2 raw keys already start with 'content-releases.' and register double-prefixed
   "content-releases.content-manager-edit-view.add-to-release": "添加到发布计划",
   "content-releases.content-manager-edit-view.add-to-release.action-type-label": "要对此条目执行什么操作？",
   "content-releases.content-manager-edit-view.add-to-release.cancel-button": "取消",

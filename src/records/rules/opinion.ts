@@ -1,3 +1,4 @@
+import { enumLabel } from '../../domain/labels';
 import type { RecordRule } from '../rule';
 
 const UID = 'api::opinion.opinion';
@@ -22,6 +23,7 @@ export const opinionRule: RecordRule = {
       });
       if (clash) issues.add('dimension', '该单位在此预评估中已有该维度的意见', 'this bureau already has an opinion on this dimension');
       data.assignmentKey = key;
+      data.title = `${bureau.name}·${enumLabel(dimension)}`;
     }
     if (preAssessment && preAssessment.status !== 'open' && !actor.isOffice) {
       issues.add('preAssessment', '预评估已办结或退回，意见不能再修改', 'the pre-assessment is closed');

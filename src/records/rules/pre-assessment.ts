@@ -1,4 +1,5 @@
 import { enumLabel } from '../../domain/labels';
+import { shanghaiDate } from '../../domain/time';
 import { loadMatrix } from '../responsibility-matrix';
 import type { RecordRule, Row, WriteContext } from '../rule';
 import { reject } from '../../utils/validation';
@@ -36,6 +37,7 @@ export const preAssessmentRule: RecordRule = {
         issues.add('requestedAt', '不能晚于当前时间', 'cannot be in the future');
       }
       data.requestedAt = requestedAt.toISOString();
+      if (project) data.title = `${project.name} 预评估（${shanghaiDate(requestedAt)}）`;
       const matrix = await loadMatrix(strapi);
       if (!matrix.assignments.length) {
         issues.add('opinions', '预评估责任分工尚未配置，无法分派部门意见', 'the responsibility matrix has no assignments');

@@ -1,0 +1,201 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * How the content manager shows each record: the useful list columns (not just id) and edit views grouped
+ * row by row (identity, parties, money, dates, workflow). Applied once per layout version, so a layout the
+ * office later rearranges in "配置视图" stays as they left it.
+ */
+const LAYOUT_VERSION = 1;
+
+type Row = Array<string | [string, number]>;
+interface Layout {
+  list: string[];
+  edit: Row[];
+  sort?: [string, 'ASC' | 'DESC'];
+}
+
+export const LAYOUTS: Record<string, Layout> = {
+  'api::bureau.bureau': {
+    list: ['name', 'kind', 'code', 'chiefRepresentative', 'phone', 'active'],
+    edit: [['name', 'code'], ['kind', 'active', 'isSample'], ['chiefRepresentative', 'phone']],
+    sort: ['id', 'ASC'],
+  },
+  'api::enterprise.enterprise': {
+    list: ['name', 'creditCode', 'creditLine', 'blacklisted'],
+    edit: [['name', 'creditCode'], ['legalRepresentative', 'contactPhone'], [['address', 12]], ['creditLine', 'blacklisted', 'isDemo'], ['projects']],
+  },
+  'api::project.project': {
+    list: ['code', 'name', 'category', 'stage', 'light', 'applicantBureau', 'plannedInvestment', 'completedInvestment'],
+    edit: [
+      ['name', 'code'],
+      ['category', 'industry'],
+      [['summary', 12]],
+      ['applicantBureau', 'enterprise'],
+      ['plannedInvestment', 'annualPlannedInvestment', 'completedInvestment'],
+      ['landArea', 'stage'],
+      ['plannedStartDate', 'actualStartDate'],
+      ['plannedCompletionDate', 'actualCompletionDate'],
+      ['leader', 'commissioner'],
+      [['team', 12]],
+      ['milestones'],
+      ['light', 'lightChangedAt'],
+      ['lightReasons'],
+      ['preAssessments', 'progressReports'],
+      ['problems', 'tasks'],
+      ['isDemo'],
+    ],
+    sort: ['code', 'DESC'],
+  },
+  'api::progress-report.progress-report': {
+    list: ['project', 'period', 'investmentThisPeriod', 'updatedAt'],
+    edit: [['project', 'period'], ['investmentThisPeriod'], [['description', 12]], ['images']],
+    sort: ['period', 'DESC'],
+  },
+  'api::pre-assessment.pre-assessment': {
+    list: ['title', 'project', 'status', 'conclusion', 'requestedAt', 'feedbackAt'],
+    edit: [
+      ['project', 'leadBureau'],
+      ['requestedAt', 'isMajor'],
+      ['materials', 'experts'],
+      ['status', 'conclusion'],
+      [['conclusionNote', 12]],
+      ['feedbackAt', 'title'],
+      ['opinions'],
+    ],
+    sort: ['requestedAt', 'DESC'],
+  },
+  'api::opinion.opinion': {
+    list: ['title', 'preAssessment', 'bureau', 'dimension', 'status', 'verdict', 'dueAt'],
+    edit: [['preAssessment', 'bureau'], ['dimension', 'status'], ['verdict', 'dueAt'], [['content', 12]], ['submittedAt', 'title']],
+    sort: ['dueAt', 'ASC'],
+  },
+  'api::expert.expert': {
+    list: ['name', 'specialty', 'title', 'organization', 'active'],
+    edit: [['name', 'title'], ['specialty', 'organization'], ['phone', 'email'], ['active'], ['preAssessments']],
+  },
+  'api::problem.problem': {
+    list: ['title', 'project', 'category', 'status', 'level', 'leadBureau', 'isUrgent', 'period'],
+    edit: [
+      ['title', 'project'],
+      ['category', 'level'],
+      ['reportingBureau', 'period', 'isUrgent'],
+      [['description', 12]],
+      [['suggestion', 12]],
+      ['status', 'leadBureau'],
+      ['assignedAt', 'proposalDueAt'],
+      [['proposal', 12]],
+      ['proposedAt'],
+      [['resolution', 12]],
+      ['resolvedAt'],
+      ['tasks'],
+    ],
+    sort: ['createdAt', 'DESC'],
+  },
+  'api::problem-list.problem-list': {
+    list: ['title', 'period', 'status', 'compiledAt', 'issuedAt'],
+    edit: [['title', 'period'], ['status', 'compiledAt', 'issuedAt'], ['problems'], [['note', 12]]],
+    sort: ['period', 'DESC'],
+  },
+  'api::meeting.meeting': {
+    list: ['title', 'type', 'mode', 'heldAt', 'location', 'chair'],
+    edit: [['title', 'type'], ['mode', 'heldAt'], ['location', 'chair'], ['attendees', 'projects'], ['problems', 'minutes'], [['summary', 12]]],
+    sort: ['heldAt', 'DESC'],
+  },
+  'api::minute.minute': {
+    list: ['title', 'number', 'meeting', 'issuedAt'],
+    edit: [['title', 'number'], ['meeting', 'issuedAt'], ['content'], ['tasks']],
+    sort: ['issuedAt', 'DESC'],
+  },
+  'api::task.task': {
+    list: ['title', 'responsibleBureau', 'deadline', 'status', 'project', 'minute'],
+    edit: [
+      ['title', 'status'],
+      [['description', 12]],
+      ['responsibleBureau', 'coBureaus'],
+      ['deadline', 'dueAt'],
+      ['minute', 'project'],
+      ['problem', 'completedAt'],
+      [['completionNote', 12]],
+    ],
+    sort: ['deadline', 'ASC'],
+  },
+  'api::pledge.pledge': {
+    list: ['bureau', 'pledgedBy', 'year', 'fulfilmentRate'],
+    edit: [['bureau', 'pledgedBy'], ['year', 'fulfilmentRate'], ['projects'], [['targets', 12]], [['measures', 12]], ['nodes']],
+    sort: ['year', 'DESC'],
+  },
+  'api::responsibility-matrix.responsibility-matrix': {
+    list: ['leadBureau', 'opinionWorkingDays'],
+    edit: [['leadBureau', 'opinionWorkingDays'], ['assignments']],
+  },
+};
+
+/** Fields the server computes: shown, never editable in the admin panel. */
+const READ_ONLY = new Set([
+  'completedInvestment',
+  'light',
+  'lightReasons',
+  'lightChangedAt',
+  'blacklisted',
+  'fulfilmentRate',
+  'dueAt',
+  'proposalDueAt',
+  'title@api::pre-assessment.pre-assessment',
+  'title@api::opinion.opinion',
+  'submittedAt',
+  'feedbackAt',
+]);
+
+const FULL_WIDTH = new Set(['component', 'json', 'richtext', 'blocks', 'dynamiczone']);
+const SMALL = new Set(['boolean', 'date', 'time', 'integer', 'decimal', 'float', 'biginteger']);
+
+export async function configureAdminLayouts(strapi: Core.Strapi) {
+  const store = strapi.store({ type: 'plugin', name: 'lanshan', key: 'admin-layouts' });
+  const applied = ((await store.get({})) as Record<string, number> | null) ?? {};
+  const service = strapi.plugin('content-manager').service('content-types');
+
+  for (const [uid, layout] of Object.entries(LAYOUTS)) {
+    const contentType = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
+    if (!contentType) continue;
+    const configuration = await service.findConfiguration({ uid });
+    const attributes = contentType.attributes as Record<string, { type: string }>;
+
+    for (const [field, meta] of Object.entries<any>(configuration.metadatas ?? {})) {
+      if (READ_ONLY.has(field) || READ_ONLY.has(`${field}@${uid}`)) meta.edit = { ...meta.edit, editable: false };
+    }
+    if ((applied[uid] ?? 0) < LAYOUT_VERSION) {
+      const size = (field: string) => {
+        const type = attributes[field]?.type;
+        return FULL_WIDTH.has(type) ? 12 : SMALL.has(type) ? 4 : 6;
+      };
+      configuration.layouts = {
+        ...configuration.layouts,
+        list: layout.list.filter((field) => field in attributes || field === 'updatedAt'),
+        edit: layout.edit.flatMap((row) =>
+          fitRows(
+            row
+              .map((cell) => (Array.isArray(cell) ? { name: cell[0], size: cell[1] } : { name: cell, size: size(cell) }))
+              .filter((cell) => cell.name in attributes)
+          )
+        ),
+      };
+      if (layout.sort) {
+        configuration.settings = { ...configuration.settings, defaultSortBy: layout.sort[0], defaultSortOrder: layout.sort[1] };
+      }
+      applied[uid] = LAYOUT_VERSION;
+    }
+    await service.updateConfiguration({ uid }, configuration);
+  }
+  await store.set({ value: applied });
+}
+
+/** A row holds at most 12 columns: wider rows wrap. */
+function fitRows(cells: Array<{ name: string; size: number }>) {
+  const rows: Array<typeof cells> = [];
+  for (const cell of cells) {
+    const last = rows.at(-1);
+    if (last && last.reduce((sum, item) => sum + item.size, 0) + cell.size <= 12) last.push(cell);
+    else rows.push([cell]);
+  }
+  return rows;
+}

@@ -1,0 +1,109 @@
+import { seedDemoData } from '../../src/bootstrap/demo-data';
+import { useStrapi } from '../helpers/strapi';
+
+const STAGES = ['declared', 'pre_assessing', 'assessed', 'in_library', 'reported_to_city', 'started', 'completed', 'operating', 'withdrawn'];
+const CATEGORIES = ['key_provincial_municipal', 'optimized_provincial', 'overall_development', 'livelihood', 'general'];
+/** Every collection the demo data writes to, by REST path. */
+const COLLECTIONS = [
+  'enterprises',
+  'experts',
+  'projects',
+  'pre-assessments',
+  'opinions',
+  'progress-reports',
+  'problems',
+  'problem-lists',
+  'meetings',
+  'minutes',
+  'tasks',
+  'pledges',
+];
+
+describe('demo data', () => {
+  const app = useStrapi();
+
+  const get = async (path: string) => {
+    const res = await app.http().get(path).set('Authorization', await app.token());
+    expect(res.status).toBe(200);
+    return res.body;
+  };
+  const totals = async () => {
+    const counts: Record<string, number> = {};
+    for (const path of COLLECTIONS) counts[path] = (await get(`/api/${path}?pagination[pageSize]=1`)).meta.pagination.total;
+    return counts;
+  };
+
+  beforeAll(async () => {
+    await seedDemoData(app.strapi);
+  }, 300000);
+
+  it('loads about 36 demo projects over every stage and category, with generated codes', async () => {
+    const body = await get(
+      '/api/projects?pagination[pageSize]=100&fields[0]=name&fields[1]=code&fields[2]=stage&fields[3]=category&fields[4]=isDemo&fields[5]=completedInvestment'
+    );
+    const projects: any[] = body.data;
+    expect(body.meta.pagination.total).toBeGreaterThanOrEqual(30);
+    expect(new Set(projects.map((p) => p.stage))).toEqual(new Set(STAGES));
+    expect(new Set(projects.map((p) => p.category))).toEqual(new Set(CATEGORIES));
+    for (const project of projects) {
+      expect(project.code).toMatch(/^LS-\d{4}-\d{4}$/);
+      expect(project.isDemo).toBe(true);
+      expect(project.name).toMatch(/（演示）$/);
+    }
+    // progress reports have fed the completed investment of every project under way or done
+    for (const project of projects.filter((p) => ['started', 'completed', 'operating'].includes(p.stage))) {
+      expect(Number(project.completedInvestment)).toBeGreaterThan(0);
+    }
+  });
+
+  it('gives every pre-assessment its opinions: open ones partly answered, completed ones fully, with a conclusion', async () => {
+    const body = await get(
+      '/api/pre-assessments?pagination[pageSize]=100&fields[0]=status&fields[1]=conclusion&populate[opinions][fields][0]=status'
+    );
+    const preAssessments: any[] = body.data;
+    expect(preAssessments.length).toBeGreaterThan(10);
+    for (const preAssessment of preAssessments) expect(preAssessment.opinions.length).toBeGreaterThan(0);
+
+    const open = preAssessments.filter((p) => p.status === 'open');
+    const completed = preAssessments.filter((p) => p.status === 'completed');
+    expect(open.length).toBeGreaterThan(0);
+    expect(completed.length).toBeGreaterThan(0);
+    const statuses = open.flatMap((p) => p.opinions.map((o: any) => o.status));
+    expect(statuses).toContain('submitted');
+    expect(statuses).toContain('pending');
+    for (const preAssessment of completed) {
+      expect(preAssessment.conclusion).toBeTruthy();
+      expect(preAssessment.opinions.every((o: any) => o.status === 'submitted')).toBe(true);
+    }
+  });
+
+  it('has problems in several statuses, one escalated to the city', async () => {
+    const body = await get('/api/problems?pagination[pageSize]=100&fields[0]=status&fields[1]=level&fields[2]=isUrgent');
+    const problems: any[] = body.data;
+    expect(problems.length).toBeGreaterThanOrEqual(20);
+    const statuses = new Set(problems.map((p) => p.status));
+    for (const status of ['reported', 'assigned', 'proposed', 'resolving', 'resolved', 'escalated']) expect(statuses).toContain(status);
+    expect(problems.some((p) => p.status === 'escalated' && p.level === 'city')).toBe(true);
+    expect(problems.some((p) => p.isUrgent)).toBe(true);
+  });
+
+  it('fills the other records: lists, meetings with minutes, tasks, pledges', async () => {
+    const counts = await totals();
+    expect(counts.enterprises).toBeGreaterThanOrEqual(8);
+    expect(counts.experts).toBeGreaterThanOrEqual(6);
+    expect(counts['problem-lists']).toBe(2);
+    expect(counts.meetings).toBeGreaterThanOrEqual(4);
+    expect(counts.minutes).toBeGreaterThanOrEqual(3);
+    expect(counts.tasks).toBeGreaterThanOrEqual(10);
+    expect(counts.pledges).toBeGreaterThanOrEqual(3);
+
+    const tasks = (await get('/api/tasks?pagination[pageSize]=100&fields[0]=status&fields[1]=completionNote')).data;
+    expect(tasks.filter((t: any) => t.status === 'done').every((t: any) => t.completionNote)).toBe(true);
+  });
+
+  it('adds nothing when run a second time', async () => {
+    const before = await totals();
+    await seedDemoData(app.strapi);
+    expect(await totals()).toEqual(before);
+  });
+});
