@@ -52,12 +52,12 @@ export const LAYOUTS: Record<string, Layout> = {
     sort: ['period', 'DESC'],
   },
   'api::pre-assessment.pre-assessment': {
-    list: ['title', 'project', 'status', 'conclusion', 'requestedAt', 'feedbackAt'],
+    list: ['title', 'project', 'state', 'conclusion', 'requestedAt', 'feedbackAt'],
     edit: [
       ['project', 'leadBureau'],
       ['requestedAt', 'isMajor'],
       ['materials', 'experts'],
-      ['status', 'conclusion'],
+      ['state', 'conclusion'],
       [['conclusionNote', 12]],
       ['feedbackAt', 'title'],
       ['opinions'],
@@ -65,8 +65,8 @@ export const LAYOUTS: Record<string, Layout> = {
     sort: ['requestedAt', 'DESC'],
   },
   'api::opinion.opinion': {
-    list: ['title', 'preAssessment', 'bureau', 'dimension', 'status', 'verdict', 'dueAt'],
-    edit: [['preAssessment', 'bureau'], ['dimension', 'status'], ['verdict', 'dueAt'], [['content', 12]], ['submittedAt', 'title']],
+    list: ['title', 'preAssessment', 'bureau', 'dimension', 'state', 'verdict', 'dueAt'],
+    edit: [['preAssessment', 'bureau'], ['dimension', 'state'], ['verdict', 'dueAt'], [['content', 12]], ['submittedAt', 'title']],
     sort: ['dueAt', 'ASC'],
   },
   'api::expert.expert': {
@@ -74,14 +74,14 @@ export const LAYOUTS: Record<string, Layout> = {
     edit: [['name', 'title'], ['specialty', 'organization'], ['phone', 'email'], ['active'], ['preAssessments']],
   },
   'api::problem.problem': {
-    list: ['title', 'project', 'category', 'status', 'level', 'leadBureau', 'isUrgent', 'period'],
+    list: ['title', 'project', 'category', 'state', 'level', 'leadBureau', 'isUrgent', 'period'],
     edit: [
       ['title', 'project'],
       ['category', 'level'],
       ['reportingBureau', 'period', 'isUrgent'],
       [['description', 12]],
       [['suggestion', 12]],
-      ['status', 'leadBureau'],
+      ['state', 'leadBureau'],
       ['assignedAt', 'proposalDueAt'],
       [['proposal', 12]],
       ['proposedAt'],
@@ -92,8 +92,8 @@ export const LAYOUTS: Record<string, Layout> = {
     sort: ['createdAt', 'DESC'],
   },
   'api::problem-list.problem-list': {
-    list: ['title', 'period', 'status', 'compiledAt', 'issuedAt'],
-    edit: [['title', 'period'], ['status', 'compiledAt', 'issuedAt'], ['problems'], [['note', 12]]],
+    list: ['title', 'period', 'state', 'compiledAt', 'issuedAt'],
+    edit: [['title', 'period'], ['state', 'compiledAt', 'issuedAt'], ['problems'], [['note', 12]]],
     sort: ['period', 'DESC'],
   },
   'api::meeting.meeting': {
@@ -107,9 +107,9 @@ export const LAYOUTS: Record<string, Layout> = {
     sort: ['issuedAt', 'DESC'],
   },
   'api::task.task': {
-    list: ['title', 'responsibleBureau', 'deadline', 'status', 'project', 'minute'],
+    list: ['title', 'responsibleBureau', 'deadline', 'state', 'project', 'minute'],
     edit: [
-      ['title', 'status'],
+      ['title', 'state'],
       [['description', 12]],
       ['responsibleBureau', 'coBureaus'],
       ['deadline', 'dueAt'],

@@ -1060,7 +1060,7 @@ async function assess(ctx: DemoContext, seed: ProjectSeed, project: Doc, schedul
     const first = calendar.past(calendar.workday(calendar.daysFromToday(requestedAt) - rng.int(18, 25)), 9, rng.int(0, 59));
     const returned = await requestAssessment(ctx, project, first, experts);
     await ctx.update(UID.preAssessment, returned.documentId, {
-      status: 'returned',
+      state: 'returned',
       conclusionNote: RETURN_NOTE,
       feedbackAt: iso(calendar.officeTime(first, 1, rng)),
     });
@@ -1089,7 +1089,7 @@ async function assess(ctx: DemoContext, seed: ProjectSeed, project: Doc, schedul
   }
   const conclusion = kind === 'fail' ? 'fail' : kind === 'conditional' ? 'conditional' : 'pass';
   await ctx.update(UID.preAssessment, preAssessment.documentId, {
-    status: 'completed',
+    state: 'completed',
     conclusion,
     conclusionNote: CONCLUSION_NOTES[conclusion],
   });
@@ -1137,7 +1137,7 @@ function opinionFacts(ctx: DemoContext, seed: ProjectSeed) {
 
 function submitOpinion(ctx: DemoContext, opinion: Doc, verdict: Verdict, facts: Record<string, string | number>, at: DateTime) {
   return ctx.update(UID.opinion, opinion.documentId, {
-    status: 'submitted',
+    state: 'submitted',
     verdict,
     content: fill(OPINION_TEXT[opinion.dimension as Dimension][verdict], facts),
     submittedAt: iso(at),
@@ -1207,7 +1207,7 @@ async function seedProblems(ctx: DemoContext) {
       period: reportedAt.toFormat('yyyy-LL'),
       isUrgent: Boolean(seed.urgent),
       level,
-      status: 'reported',
+      state: 'reported',
     });
 
     const step = async (data: Record<string, any>) => {
@@ -1219,18 +1219,18 @@ async function seedProblems(ctx: DemoContext) {
     if (seed.status === 'reported') {
       // stays with the office, waiting to be assigned
     } else if (level === 'local') {
-      await step({ status: 'resolved', leadBureau: ctx.bureau(lead), resolution: theme.resolution, resolvedAt: iso(later(reportedAt, 4, 15)) });
+      await step({ state: 'resolved', leadBureau: ctx.bureau(lead), resolution: theme.resolution, resolvedAt: iso(later(reportedAt, 4, 15)) });
     } else {
       const assignedAt = later(reportedAt, 1, 2);
-      await step({ status: 'assigned', leadBureau: ctx.bureau(lead), assignedAt: iso(assignedAt) });
+      await step({ state: 'assigned', leadBureau: ctx.bureau(lead), assignedAt: iso(assignedAt) });
       if (seed.status === 'escalated') {
-        await step({ status: 'escalated' });
+        await step({ state: 'escalated' });
       } else if (seed.status !== 'assigned') {
         const proposedAt = later(assignedAt, 1, 3);
-        await step({ status: 'proposed', proposal: theme.proposal, proposedAt: iso(proposedAt) });
-        if (seed.status === 'resolving' || seed.status === 'resolved') await step({ status: 'resolving' });
+        await step({ state: 'proposed', proposal: theme.proposal, proposedAt: iso(proposedAt) });
+        if (seed.status === 'resolving' || seed.status === 'resolved') await step({ state: 'resolving' });
         if (seed.status === 'resolved') {
-          await step({ status: 'resolved', resolution: theme.resolution, resolvedAt: iso(later(proposedAt, 6, 20)) });
+          await step({ state: 'resolved', resolution: theme.resolution, resolvedAt: iso(later(proposedAt, 6, 20)) });
         }
       }
     }
@@ -1256,17 +1256,17 @@ async function seedProblemLists(ctx: DemoContext) {
     period: lastPeriod,
     problems: compiled,
     compiledAt: iso(compiledAt),
-    status: 'draft',
+    state: 'draft',
     note: '经汇总整理，已明确区直牵头部门，请于 3 个工作日内提出解决问题的具体做法和意见建议。',
   });
-  await ctx.update(UID.problemList, issued.documentId, { status: 'issued', issuedAt: iso(calendar.officeTime(compiledAt, 1, rng)) });
+  await ctx.update(UID.problemList, issued.documentId, { state: 'issued', issuedAt: iso(calendar.officeTime(compiledAt, 1, rng)) });
 
   await ctx.create(UID.problemList, {
     title: `${thisPeriod} 重大项目落地亟待解决问题清单${DEMO}`,
     period: thisPeriod,
     problems: current,
     compiledAt: iso(calendar.past(calendar.workday(0), 9, 30)),
-    status: 'draft',
+    state: 'draft',
     note: '本月问题汇总中，待办公室审核后印发。',
   });
 }
@@ -1350,7 +1350,7 @@ async function createTask(ctx: DemoContext, seed: TaskSeed, origin: { minute?: s
     responsibleBureau: ctx.bureau(seed.responsible),
     coBureaus: (seed.co ?? []).map((code) => ctx.bureau(code)),
     deadline: calendar.date(calendar.workday(seed.deadline, 1)),
-    status: seed.status,
+    state: seed.status,
   };
   if (seed.status === 'done') {
     const byDeadline = calendar.at(calendar.workday(seed.deadline - rng.int(0, 4)), 16, 30);

@@ -27,8 +27,11 @@ export async function ensureDevAccounts(strapi: Core.Strapi) {
   }
   const unchanged =
     !existing || (await strapi.service('admin::auth').validatePassword(DEV_OFFICE_ADMIN.password, existing.password));
-  strapi.log.info(
-    `[演示账号 / demo sign-in] http://localhost:${strapi.config.get('server.port')}/admin  ${DEV_OFFICE_ADMIN.email} / ` +
-      (unchanged ? DEV_OFFICE_ADMIN.password : '（密码已修改 / password was changed）')
-  );
+  const announce = () =>
+    strapi.log.info(
+      `[演示账号 / demo sign-in] http://localhost:${strapi.config.get('server.port')}/admin  ${DEV_OFFICE_ADMIN.email} / ` +
+        (unchanged ? DEV_OFFICE_ADMIN.password : '（密码已修改 / password was changed）')
+    );
+  // Printed once the server listens, after Strapi's own banner, where a newcomer looks.
+  strapi.server.httpServer.once('listening', () => setImmediate(announce));
 }

@@ -16,7 +16,7 @@ const NEXT: Record<ProblemStatus, ProblemStatus[]> = {
 };
 
 export interface ProblemFacts {
-  status: ProblemStatus;
+  state: ProblemStatus;
   level?: string | null;
   hasLeadBureau: boolean;
   proposal?: string | null;
@@ -24,7 +24,7 @@ export interface ProblemFacts {
 }
 
 export type ProblemIssue =
-  | { field: 'status'; code: 'transition'; from: ProblemStatus; to: ProblemStatus }
+  | { field: 'state'; code: 'transition'; from: ProblemStatus; to: ProblemStatus }
   | { field: 'leadBureau'; code: 'required_for_assignment' }
   | { field: 'proposal'; code: 'required_for_proposal' }
   | { field: 'resolution'; code: 'required_for_resolution' }
@@ -32,12 +32,12 @@ export type ProblemIssue =
 
 const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
 
-/** Checks a move from `from` to the facts' status (from = null for a new problem). */
+/** Checks a move from `from` to the facts' state (from = null for a new problem). */
 export function checkProblem(from: ProblemStatus | null, facts: ProblemFacts, byOffice: boolean): ProblemIssue[] {
   const issues: ProblemIssue[] = [];
-  const to = facts.status;
+  const to = facts.state;
   if (from && from !== to && !NEXT[from].includes(to) && !byOffice) {
-    issues.push({ field: 'status', code: 'transition', from, to });
+    issues.push({ field: 'state', code: 'transition', from, to });
   }
   if (['assigned', 'proposed'].includes(to) && !facts.hasLeadBureau) {
     issues.push({ field: 'leadBureau', code: 'required_for_assignment' });

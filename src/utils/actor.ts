@@ -25,7 +25,7 @@ export function currentActor(strapi: Core.Strapi): Actor {
     const roles: Array<{ code: string }> = user?.roles ?? [];
     return { via: 'admin', id: user?.id, isOffice: roles.some((role) => ADMIN_OFFICE_ROLE_CODES.includes(role.code)) };
   }
-  if (strategy === 'api-token') {
+  if (strategy === 'content-api-token' || strategy === 'api-token') {
     const token = ctx.state.auth.credentials;
     return { via: 'token', id: token?.id, isOffice: token?.type === 'full-access' };
   }

@@ -24,10 +24,22 @@ export class Issues {
   }
 }
 
-/** A field's name for people: "项目名称（name）". */
-export const describeField = (uid: string, path: string[]) => {
-  const field = path.filter((part) => !/^\d+$/.test(part)).at(-1) ?? path.join('.');
-  return `${fieldLabel(uid, field)}（${path.join('.')}）`;
+/** The content type or component that owns the last field of a path (`milestones.0.title` → the milestone). */
+function owner(uid: string | undefined, names: string[]): string | undefined {
+  let current = uid;
+  for (const name of names.slice(0, -1)) {
+    const attribute = (globalThis as any).strapi?.getModel?.(current)?.attributes?.[name];
+    if (attribute?.type !== 'component') break;
+    current = attribute.component;
+  }
+  return current;
+}
+
+/** A field's name for people: "项目名称（name）", "节点名称（milestones.0.title）". */
+export const describeField = (uid: string | undefined, path: string[]) => {
+  const names = path.filter((part) => !/^\d+$/.test(part));
+  const field = names.at(-1) ?? path.join('.');
+  return `${fieldLabel(owner(uid, names), field)}（${path.join('.')}）`;
 };
 
 export const bilingual = (uid: string, issue: Issue) =>

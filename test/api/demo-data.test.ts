@@ -58,32 +58,32 @@ describe('demo data', () => {
 
   it('gives every pre-assessment its opinions: open ones partly answered, completed ones fully, with a conclusion', async () => {
     const body = await get(
-      '/api/pre-assessments?pagination[pageSize]=100&fields[0]=status&fields[1]=conclusion&populate[opinions][fields][0]=status'
+      '/api/pre-assessments?pagination[pageSize]=100&fields[0]=state&fields[1]=conclusion&populate[opinions][fields][0]=state'
     );
     const preAssessments: any[] = body.data;
     expect(preAssessments.length).toBeGreaterThan(10);
     for (const preAssessment of preAssessments) expect(preAssessment.opinions.length).toBeGreaterThan(0);
 
-    const open = preAssessments.filter((p) => p.status === 'open');
-    const completed = preAssessments.filter((p) => p.status === 'completed');
+    const open = preAssessments.filter((p) => p.state === 'open');
+    const completed = preAssessments.filter((p) => p.state === 'completed');
     expect(open.length).toBeGreaterThan(0);
     expect(completed.length).toBeGreaterThan(0);
-    const statuses = open.flatMap((p) => p.opinions.map((o: any) => o.status));
+    const statuses = open.flatMap((p) => p.opinions.map((o: any) => o.state));
     expect(statuses).toContain('submitted');
     expect(statuses).toContain('pending');
     for (const preAssessment of completed) {
       expect(preAssessment.conclusion).toBeTruthy();
-      expect(preAssessment.opinions.every((o: any) => o.status === 'submitted')).toBe(true);
+      expect(preAssessment.opinions.every((o: any) => o.state === 'submitted')).toBe(true);
     }
   });
 
   it('has problems in several statuses, one escalated to the city', async () => {
-    const body = await get('/api/problems?pagination[pageSize]=100&fields[0]=status&fields[1]=level&fields[2]=isUrgent');
+    const body = await get('/api/problems?pagination[pageSize]=100&fields[0]=state&fields[1]=level&fields[2]=isUrgent');
     const problems: any[] = body.data;
     expect(problems.length).toBeGreaterThanOrEqual(20);
-    const statuses = new Set(problems.map((p) => p.status));
+    const statuses = new Set(problems.map((p) => p.state));
     for (const status of ['reported', 'assigned', 'proposed', 'resolving', 'resolved', 'escalated']) expect(statuses).toContain(status);
-    expect(problems.some((p) => p.status === 'escalated' && p.level === 'city')).toBe(true);
+    expect(problems.some((p) => p.state === 'escalated' && p.level === 'city')).toBe(true);
     expect(problems.some((p) => p.isUrgent)).toBe(true);
   });
 
@@ -97,8 +97,8 @@ describe('demo data', () => {
     expect(counts.tasks).toBeGreaterThanOrEqual(10);
     expect(counts.pledges).toBeGreaterThanOrEqual(3);
 
-    const tasks = (await get('/api/tasks?pagination[pageSize]=100&fields[0]=status&fields[1]=completionNote')).data;
-    expect(tasks.filter((t: any) => t.status === 'done').every((t: any) => t.completionNote)).toBe(true);
+    const tasks = (await get('/api/tasks?pagination[pageSize]=100&fields[0]=state&fields[1]=completionNote')).data;
+    expect(tasks.filter((t: any) => t.state === 'done').every((t: any) => t.completionNote)).toBe(true);
   });
 
   it('adds nothing when run a second time', async () => {

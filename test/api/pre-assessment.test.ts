@@ -37,7 +37,7 @@ describe('pre-assessment', () => {
   };
   const submitAll = async (opinions: Json[]) => {
     for (const opinion of opinions) {
-      await update(app, 'opinions', opinion.documentId, { status: 'submitted', verdict: 'approve', content: `${opinion.dimension} 同意` });
+      await update(app, 'opinions', opinion.documentId, { state: 'submitted', verdict: 'approve', content: `${opinion.dimension} 同意` });
     }
   };
 
@@ -55,7 +55,7 @@ describe('pre-assessment', () => {
       const opinions = await opinionsOf(preAssessment.documentId);
       expect(opinions.map((o) => `${o.bureau.documentId}:${o.dimension}`).sort()).toEqual(expected);
       for (const opinion of opinions) {
-        expect(opinion).toMatchObject({ status: 'pending', verdict: null, content: null, submittedAt: null });
+        expect(opinion).toMatchObject({ state: 'pending', verdict: null, content: null, submittedAt: null });
       }
       expect(await count(app, 'opinions')).toBe(opinionsBefore + expected.length);
     });
@@ -68,7 +68,7 @@ describe('pre-assessment', () => {
       const requestedAt = Date.parse(preAssessment.requestedAt);
       expect(requestedAt).toBeGreaterThanOrEqual(started - 1000);
       expect(requestedAt).toBeLessThanOrEqual(Date.now() + 1000);
-      expect(preAssessment.status).toBe('open');
+      expect(preAssessment.state).toBe('open');
 
       const stored = (await read(app, 'pre-assessments', preAssessment.documentId, 'populate=leadBureau'))!;
       const lead = await matrixLead();
@@ -134,11 +134,11 @@ describe('pre-assessment', () => {
     it('after the first one is returned, the project can ask again', async () => {
       const project = await createProject(app);
       const first = await create(app, 'pre-assessments', { project: project.documentId });
-      const noReason = await api().put(`/api/pre-assessments/${first.documentId}`, { status: 'returned' });
+      const noReason = await api().put(`/api/pre-assessments/${first.documentId}`, { state: 'returned' });
       expectFieldError(noReason, PRE_ASSESSMENT, 'conclusionNote');
-      expect((await read(app, 'pre-assessments', first.documentId))!.status).toBe('open');
+      expect((await read(app, 'pre-assessments', first.documentId))!.state).toBe('open');
 
-      await update(app, 'pre-assessments', first.documentId, { status: 'returned', conclusionNote: '申报材料不全' });
+      await update(app, 'pre-assessments', first.documentId, { state: 'returned', conclusionNote: '申报材料不全' });
       const res = await api().post('/api/pre-assessments', { project: project.documentId });
       expect(res.status).toBe(201);
     });
@@ -146,8 +146,8 @@ describe('pre-assessment', () => {
     it('a new pre-assessment cannot start out completed', async () => {
       const project = await createProject(app);
       const before = await count(app, 'pre-assessments');
-      const res = await api().post('/api/pre-assessments', { project: project.documentId, status: 'completed', conclusion: 'pass' });
-      expectFieldError(res, PRE_ASSESSMENT, 'status');
+      const res = await api().post('/api/pre-assessments', { project: project.documentId, state: 'completed', conclusion: 'pass' });
+      expectFieldError(res, PRE_ASSESSMENT, 'state');
       expect(await count(app, 'pre-assessments')).toBe(before);
     });
   });
@@ -234,22 +234,22 @@ describe('pre-assessment', () => {
       const id = preAssessment.documentId;
       const opinions = await opinionsOf(id);
 
-      const noConclusion = await api().put(`/api/pre-assessments/${id}`, { status: 'completed' });
+      const noConclusion = await api().put(`/api/pre-assessments/${id}`, { state: 'completed' });
       expectFieldError(noConclusion, PRE_ASSESSMENT, 'conclusion');
 
       await submitAll(opinions.slice(1));
-      const onePending = await api().put(`/api/pre-assessments/${id}`, { status: 'completed', conclusion: 'pass' });
-      const message = expectFieldError(onePending, PRE_ASSESSMENT, 'status');
+      const onePending = await api().put(`/api/pre-assessments/${id}`, { state: 'completed', conclusion: 'pass' });
+      const message = expectFieldError(onePending, PRE_ASSESSMENT, 'state');
       expect(message).toContain('尚有 1 份部门意见未提交');
 
       let stored = (await read(app, 'pre-assessments', id))!;
-      expect(stored).toMatchObject({ status: 'open', conclusion: null, feedbackAt: null });
+      expect(stored).toMatchObject({ state: 'open', conclusion: null, feedbackAt: null });
       expect((await read(app, 'projects', project.documentId))!.stage).toBe('pre_assessing');
 
       await submitAll(opinions.slice(0, 1));
       const started = Date.now();
-      const done = await update(app, 'pre-assessments', id, { status: 'completed', conclusion: 'pass', conclusionNote: '同意落地' });
-      expect(done).toMatchObject({ status: 'completed', conclusion: 'pass' });
+      const done = await update(app, 'pre-assessments', id, { state: 'completed', conclusion: 'pass', conclusionNote: '同意落地' });
+      expect(done).toMatchObject({ state: 'completed', conclusion: 'pass' });
       expect(Date.parse(done.feedbackAt)).toBeGreaterThanOrEqual(started - 1000);
 
       stored = (await read(app, 'pre-assessments', id))!;
@@ -261,7 +261,7 @@ describe('pre-assessment', () => {
       const project = await createProject(app);
       const preAssessment = await create(app, 'pre-assessments', { project: project.documentId });
       await submitAll(await opinionsOf(preAssessment.documentId));
-      const done = await update(app, 'pre-assessments', preAssessment.documentId, { status: 'completed', conclusion: 'fail' });
+      const done = await update(app, 'pre-assessments', preAssessment.documentId, { state: 'completed', conclusion: 'fail' });
       expect(done.feedbackAt).toEqual(expect.any(String));
       expect((await read(app, 'projects', project.documentId))!.stage).toBe('pre_assessing');
     });
@@ -272,14 +272,14 @@ describe('pre-assessment', () => {
       const id = preAssessment.documentId;
       await submitAll(await opinionsOf(id));
 
-      const res = await api().put(`/api/pre-assessments/${id}`, { status: 'completed', conclusion: 'conditional' });
+      const res = await api().put(`/api/pre-assessments/${id}`, { state: 'completed', conclusion: 'conditional' });
       expectFieldError(res, PRE_ASSESSMENT, 'experts');
-      expect((await read(app, 'pre-assessments', id))!).toMatchObject({ status: 'open', conclusion: null, feedbackAt: null });
+      expect((await read(app, 'pre-assessments', id))!).toMatchObject({ state: 'open', conclusion: null, feedbackAt: null });
       expect((await read(app, 'projects', project.documentId))!.stage).toBe('pre_assessing');
 
       const expert = await create(app, 'experts', { name: unique('专家-'), specialty: '能源' });
-      const done = await update(app, 'pre-assessments', id, { status: 'completed', conclusion: 'conditional', experts: [expert.documentId] });
-      expect(done.status).toBe('completed');
+      const done = await update(app, 'pre-assessments', id, { state: 'completed', conclusion: 'conditional', experts: [expert.documentId] });
+      expect(done.state).toBe('completed');
       expect((await read(app, 'projects', project.documentId))!.stage).toBe('assessed');
     });
 
@@ -294,11 +294,11 @@ describe('pre-assessment', () => {
       expect(open.status).toBe(200);
 
       await submitAll(opinions);
-      await update(app, 'pre-assessments', preAssessment.documentId, { status: 'completed', conclusion: 'pass' });
+      await update(app, 'pre-assessments', preAssessment.documentId, { state: 'completed', conclusion: 'pass' });
       const res = await rest(app, async () => bureauUser).put(`/api/opinions/${opinions[0].documentId}`, { content: '改口' });
       const message = expectFieldError(res, OPINION, 'preAssessment');
       expect(message).toContain('已办结或退回');
-      expect((await read(app, 'opinions', opinions[0].documentId))!).toMatchObject({ status: 'submitted', content: `${opinions[0].dimension} 同意` });
+      expect((await read(app, 'opinions', opinions[0].documentId))!).toMatchObject({ state: 'submitted', content: `${opinions[0].dimension} 同意` });
     });
   });
 
@@ -338,13 +338,13 @@ describe('pre-assessment', () => {
       expect(res.status).toBe(201);
       const created = res.body.data;
       expect(created.requestedAt).toEqual(expect.any(String));
-      expect((await read(app, 'pre-assessments', created.documentId))!.status).toBe('open');
+      expect((await read(app, 'pre-assessments', created.documentId))!.state).toBe('open');
 
       const opinions = await opinionsOf(created.documentId);
       expect(opinions.map((o) => `${o.bureau.documentId}:${o.dimension}`).sort()).toEqual(
         assignments.map((a: Json) => `${a.bureau.documentId}:${a.dimension}`).sort()
       );
-      expect(opinions.every((o) => o.status === 'pending')).toBe(true);
+      expect(opinions.every((o) => o.state === 'pending')).toBe(true);
       expect(await count(app, 'opinions')).toBe(before.opinions + assignments.length);
       expect((await read(app, 'projects', project.documentId))!.stage).toBe('pre_assessing');
       const stored = (await read(app, 'pre-assessments', created.documentId, 'populate=leadBureau'))!;
@@ -382,16 +382,16 @@ describe('pre-assessment', () => {
 
       const shown = await app.http().get(`${path}/${preAssessment.documentId}`).set('Authorization', admin);
       expect(shown.status).toBe(200);
-      expect(shown.body.data.status).toBe('open');
+      expect(shown.body.data.state).toBe('open');
 
       const res = await app
         .http()
         .put(`${path}/${preAssessment.documentId}`)
         .set('Authorization', admin)
-        .send({ status: 'completed', conclusion: 'pass' });
-      const message = expectFieldError(res, PRE_ASSESSMENT, 'status');
+        .send({ state: 'completed', conclusion: 'pass' });
+      const message = expectFieldError(res, PRE_ASSESSMENT, 'state');
       expect(message).toContain('部门意见未提交');
-      expect((await read(app, 'pre-assessments', preAssessment.documentId))!).toMatchObject({ status: 'open', conclusion: null });
+      expect((await read(app, 'pre-assessments', preAssessment.documentId))!).toMatchObject({ state: 'open', conclusion: null });
     });
   });
 });

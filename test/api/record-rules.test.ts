@@ -230,19 +230,19 @@ describe('record rules', () => {
           category: 'land_supply',
           title: '用地',
           description: '缺用地指标',
-          status: 'assigned',
+          state: 'assigned',
           leadBureau: lead.documentId,
         });
-        const res = await asTown().put(`/api/problems/${problem.documentId}`, { status: 'resolved', resolution: '已解决' });
-        const message = expectFieldError(res, PROBLEM, 'status');
+        const res = await asTown().put(`/api/problems/${problem.documentId}`, { state: 'resolved', resolution: '已解决' });
+        const message = expectFieldError(res, PROBLEM, 'state');
         expect(message).toContain('已交办');
         expect(message).toContain('已办结');
         const stored = (await read(app, 'problems', problem.documentId))!;
-        expect(stored).toMatchObject({ status: 'assigned', resolution: null, resolvedAt: null });
+        expect(stored).toMatchObject({ state: 'assigned', resolution: null, resolvedAt: null });
 
-        const office = await api().put(`/api/problems/${problem.documentId}`, { status: 'resolved', resolution: '已解决' });
+        const office = await api().put(`/api/problems/${problem.documentId}`, { state: 'resolved', resolution: '已解决' });
         expect(office.status).toBe(200);
-        expect(office.body.data.status).toBe('resolved');
+        expect(office.body.data.state).toBe('resolved');
       });
     });
   });
@@ -343,14 +343,14 @@ describe('record rules', () => {
     it('a new problem without a period is filed under the current month', async () => {
       const problem = await newProblem();
       expect(problem.period).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);
-      expect(problem.status).toBe('reported');
+      expect(problem.state).toBe('reported');
     });
 
     it('assigning without a lead bureau is refused and nothing is stamped', async () => {
       const problem = await newProblem();
-      const res = await api().put(`/api/problems/${problem.documentId}`, { status: 'assigned' });
+      const res = await api().put(`/api/problems/${problem.documentId}`, { state: 'assigned' });
       expectFieldError(res, PROBLEM, 'leadBureau');
-      expect((await read(app, 'problems', problem.documentId))!).toMatchObject({ status: 'reported', assignedAt: null });
+      expect((await read(app, 'problems', problem.documentId))!).toMatchObject({ state: 'reported', assignedAt: null });
     });
 
     it('a problem goes assigned → proposed → resolving → resolved, each step stamped, each needing what it needs', async () => {
@@ -358,45 +358,45 @@ describe('record rules', () => {
       const id = problem.documentId;
       const lead = await bureau(app, 'ecology-environment');
 
-      const assigned = await update(app, 'problems', id, { status: 'assigned', leadBureau: lead.documentId });
-      expect(assigned.status).toBe('assigned');
+      const assigned = await update(app, 'problems', id, { state: 'assigned', leadBureau: lead.documentId });
+      expect(assigned.state).toBe('assigned');
       expect(Date.parse(assigned.assignedAt)).toBeGreaterThan(Date.now() - 60_000);
 
-      const noProposal = await api().put(`/api/problems/${id}`, { status: 'proposed', proposal: '  ' });
+      const noProposal = await api().put(`/api/problems/${id}`, { state: 'proposed', proposal: '  ' });
       expectFieldError(noProposal, PROBLEM, 'proposal');
-      expect((await read(app, 'problems', id))!).toMatchObject({ status: 'assigned', proposedAt: null });
+      expect((await read(app, 'problems', id))!).toMatchObject({ state: 'assigned', proposedAt: null });
 
-      const proposed = await update(app, 'problems', id, { status: 'proposed', proposal: '开辟绿色通道，10 个工作日内批复' });
-      expect(proposed.status).toBe('proposed');
+      const proposed = await update(app, 'problems', id, { state: 'proposed', proposal: '开辟绿色通道，10 个工作日内批复' });
+      expect(proposed.state).toBe('proposed');
       expect(proposed.proposedAt).toEqual(expect.any(String));
       expect(proposed.assignedAt).toBe(assigned.assignedAt); // earlier stamps are kept
 
-      await update(app, 'problems', id, { status: 'resolving' });
+      await update(app, 'problems', id, { state: 'resolving' });
 
-      const noResolution = await api().put(`/api/problems/${id}`, { status: 'resolved' });
+      const noResolution = await api().put(`/api/problems/${id}`, { state: 'resolved' });
       expectFieldError(noResolution, PROBLEM, 'resolution');
-      expect((await read(app, 'problems', id))!).toMatchObject({ status: 'resolving', resolvedAt: null });
+      expect((await read(app, 'problems', id))!).toMatchObject({ state: 'resolving', resolvedAt: null });
 
-      const resolved = await update(app, 'problems', id, { status: 'resolved', resolution: '环评已批复' });
-      expect(resolved.status).toBe('resolved');
+      const resolved = await update(app, 'problems', id, { state: 'resolved', resolution: '环评已批复' });
+      expect(resolved.state).toBe('resolved');
       expect(resolved.resolvedAt).toEqual(expect.any(String));
     });
 
     it('escalating a problem that is not city level is refused; a city-level one goes to escalated', async () => {
       const problem = await newProblem({ level: 'district' });
-      const res = await api().put(`/api/problems/${problem.documentId}`, { status: 'escalated' });
+      const res = await api().put(`/api/problems/${problem.documentId}`, { state: 'escalated' });
       const message = expectFieldError(res, PROBLEM, 'level');
       expect(message).toContain('市级');
-      expect((await read(app, 'problems', problem.documentId))!.status).toBe('reported');
+      expect((await read(app, 'problems', problem.documentId))!.state).toBe('reported');
 
-      const city = await update(app, 'problems', problem.documentId, { status: 'escalated', level: 'city' });
-      expect(city).toMatchObject({ status: 'escalated', level: 'city' });
+      const city = await update(app, 'problems', problem.documentId, { state: 'escalated', level: 'city' });
+      expect(city).toMatchObject({ state: 'escalated', level: 'city' });
     });
 
     it('a new problem created straight as assigned is refused without a lead bureau and not created', async () => {
       const project = await createProject(app);
       const before = await count(app, 'problems');
-      const res = await api().post('/api/problems', { project: project.documentId, category: 'other', title: 't', description: 'd', status: 'assigned' });
+      const res = await api().post('/api/problems', { project: project.documentId, category: 'other', title: 't', description: 'd', state: 'assigned' });
       expectFieldError(res, PROBLEM, 'leadBureau');
       expect(await count(app, 'problems')).toBe(before);
     });
@@ -408,21 +408,21 @@ describe('record rules', () => {
       const preAssessment = await create(app, 'pre-assessments', { project: project.documentId });
       const list = await api().get(`/api/opinions?filters[preAssessment][documentId][$eq]=${preAssessment.documentId}&pagination[pageSize]=1`);
       const opinion = list.body.data[0];
-      expect(opinion.status).toBe('pending');
+      expect(opinion.state).toBe('pending');
 
-      const noVerdict = await api().put(`/api/opinions/${opinion.documentId}`, { status: 'submitted', content: '同意落地' });
+      const noVerdict = await api().put(`/api/opinions/${opinion.documentId}`, { state: 'submitted', content: '同意落地' });
       expectFieldError(noVerdict, OPINION, 'verdict');
-      const noContent = await api().put(`/api/opinions/${opinion.documentId}`, { status: 'submitted', verdict: 'approve' });
+      const noContent = await api().put(`/api/opinions/${opinion.documentId}`, { state: 'submitted', verdict: 'approve' });
       expectFieldError(noContent, OPINION, 'content');
-      const neither = await api().put(`/api/opinions/${opinion.documentId}`, { status: 'submitted' });
+      const neither = await api().put(`/api/opinions/${opinion.documentId}`, { state: 'submitted' });
       const message = expectFieldError(neither, OPINION, 'verdict');
       expect(message).toContain('意见内容（content）');
 
       const stored = (await read(app, 'opinions', opinion.documentId))!;
-      expect(stored).toMatchObject({ status: 'pending', verdict: null, content: null, submittedAt: null });
+      expect(stored).toMatchObject({ state: 'pending', verdict: null, content: null, submittedAt: null });
 
-      const ok = await update(app, 'opinions', opinion.documentId, { status: 'submitted', verdict: 'conditional', content: '需补充能评' });
-      expect(ok.status).toBe('submitted');
+      const ok = await update(app, 'opinions', opinion.documentId, { state: 'submitted', verdict: 'conditional', content: '需补充能评' });
+      expect(ok.state).toBe('submitted');
       expect(ok.submittedAt).toEqual(expect.any(String));
     });
   });
@@ -430,20 +430,20 @@ describe('record rules', () => {
   describe('tasks', () => {
     it('a task marked done without a completion note is refused and stays open', async () => {
       const task = await create(app, 'tasks', { title: '协调供电', deadline: '2026-07-31' });
-      const res = await api().put(`/api/tasks/${task.documentId}`, { status: 'done' });
+      const res = await api().put(`/api/tasks/${task.documentId}`, { state: 'done' });
       expectFieldError(res, TASK, 'completionNote');
-      expect((await read(app, 'tasks', task.documentId))!).toMatchObject({ status: 'pending', completedAt: null });
+      expect((await read(app, 'tasks', task.documentId))!).toMatchObject({ state: 'pending', completedAt: null });
 
       const before = await count(app, 'tasks');
-      const created = await api().post('/api/tasks', { title: '协调供水', deadline: '2026-07-31', status: 'done', completionNote: '' });
+      const created = await api().post('/api/tasks', { title: '协调供水', deadline: '2026-07-31', state: 'done', completionNote: '' });
       expectFieldError(created, TASK, 'completionNote');
       expect(await count(app, 'tasks')).toBe(before);
     });
 
     it('reopening a done task clears its completion time', async () => {
-      const task = await create(app, 'tasks', { title: '协调供气', deadline: '2026-07-31', status: 'done', completionNote: '已通气' });
+      const task = await create(app, 'tasks', { title: '协调供气', deadline: '2026-07-31', state: 'done', completionNote: '已通气' });
       expect(task.completedAt).toEqual(expect.any(String));
-      const reopened = await update(app, 'tasks', task.documentId, { status: 'in_progress' });
+      const reopened = await update(app, 'tasks', task.documentId, { state: 'in_progress' });
       expect(reopened.completedAt).toBeNull();
     });
   });
@@ -458,19 +458,19 @@ describe('record rules', () => {
 
     it('an issued problem list cannot be changed or deleted', async () => {
       const list = await create(app, 'problem-lists', { period: '2026-06', note: '原稿' });
-      const issued = await update(app, 'problem-lists', list.documentId, { status: 'issued' });
+      const issued = await update(app, 'problem-lists', list.documentId, { state: 'issued' });
       expect(issued.issuedAt).toEqual(expect.any(String));
 
       const change = await api().put(`/api/problem-lists/${list.documentId}`, { note: '改稿' });
-      expectFieldError(change, PROBLEM_LIST, 'status');
-      const reopen = await api().put(`/api/problem-lists/${list.documentId}`, { status: 'draft' });
-      expectFieldError(reopen, PROBLEM_LIST, 'status');
+      expectFieldError(change, PROBLEM_LIST, 'state');
+      const reopen = await api().put(`/api/problem-lists/${list.documentId}`, { state: 'draft' });
+      expectFieldError(reopen, PROBLEM_LIST, 'state');
 
       const removal = await api().del(`/api/problem-lists/${list.documentId}`);
-      expectFieldError(removal, PROBLEM_LIST, 'status');
+      expectFieldError(removal, PROBLEM_LIST, 'state');
 
       const stored = (await read(app, 'problem-lists', list.documentId))!;
-      expect(stored).toMatchObject({ status: 'issued', note: '原稿', issuedAt: issued.issuedAt });
+      expect(stored).toMatchObject({ state: 'issued', note: '原稿', issuedAt: issued.issuedAt });
     });
 
     it('a draft problem list can still be changed and deleted', async () => {
@@ -544,7 +544,7 @@ describe('record rules', () => {
           app.http().post('/api/projects').set('Authorization', token).send({ data: { name: `并发项目-${i}`, category: 'general' } })
         )
       );
-      expect(responses.map((res) => res.status)).toEqual(Array(20).fill(201));
+      expect(responses.map((res) => res.state)).toEqual(Array(20).fill(201));
       const codes = responses.map((res) => res.body.data.code);
       expect(new Set(codes).size).toBe(20);
       for (const code of codes) expect(code).toMatch(new RegExp(`^LS-${year}-\\d{4}$`));

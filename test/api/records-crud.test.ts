@@ -178,7 +178,7 @@ describe('records through the REST API', () => {
     await roundTrip({
       plural: 'pre-assessments',
       create: async () => ({ project: project.documentId, isMajor: true, experts: [expert.documentId] }),
-      created: (data) => expect(data).toMatchObject({ status: 'open', isMajor: true }),
+      created: (data) => expect(data).toMatchObject({ state: 'open', isMajor: true }),
       populate: 'populate[project]=true&populate[experts]=true&populate[opinions]=true&populate[leadBureau]=true',
       populated: (data) => {
         expect(data.project.documentId).toBe(project.documentId);
@@ -198,15 +198,15 @@ describe('records through the REST API', () => {
     await roundTrip({
       plural: 'opinions',
       create: async () => ({ preAssessment: preAssessment.documentId, bureau: regulator.documentId, dimension: 'investment_benefit' }),
-      created: (data) => expect(data).toMatchObject({ dimension: 'investment_benefit', status: 'pending', verdict: null }),
+      created: (data) => expect(data).toMatchObject({ dimension: 'investment_benefit', state: 'pending', verdict: null }),
       populate: 'populate[preAssessment]=true&populate[bureau]=true',
       populated: (data) => {
         expect(data.preAssessment.documentId).toBe(preAssessment.documentId);
         expect(data.bureau.code).toBe('financial-regulation');
       },
-      update: () => ({ status: 'submitted', verdict: 'approve', content: '符合金融监管要求' }),
+      update: () => ({ state: 'submitted', verdict: 'approve', content: '符合金融监管要求' }),
       updated: (data) => {
-        expect(data).toMatchObject({ status: 'submitted', verdict: 'approve', content: '符合金融监管要求' });
+        expect(data).toMatchObject({ state: 'submitted', verdict: 'approve', content: '符合金融监管要求' });
         expect(new Date(data.submittedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
       },
     });
@@ -238,15 +238,15 @@ describe('records through the REST API', () => {
         description: '项目二期缺少 30 亩用地指标',
         period: '2026-05',
       }),
-      created: (data) => expect(data).toMatchObject({ status: 'reported', level: 'district', period: '2026-05' }),
+      created: (data) => expect(data).toMatchObject({ state: 'reported', level: 'district', period: '2026-05' }),
       populate: 'populate[project]=true&populate[reportingBureau]=true',
       populated: (data) => {
         expect(data.project.documentId).toBe(project.documentId);
         expect(data.reportingBureau.documentId).toBe(town.documentId);
       },
-      update: () => ({ status: 'assigned', leadBureau: lead.documentId }),
+      update: () => ({ state: 'assigned', leadBureau: lead.documentId }),
       updated: (data) => {
-        expect(data.status).toBe('assigned');
+        expect(data.state).toBe('assigned');
         expect(data.assignedAt).toEqual(expect.any(String));
       },
     });
@@ -264,7 +264,7 @@ describe('records through the REST API', () => {
       plural: 'problem-lists',
       create: async () => ({ period: '2026-05', problems: [problem.documentId] }),
       created: (data) => {
-        expect(data).toMatchObject({ period: '2026-05', status: 'draft', title: '2026-05 重大项目落地亟待解决问题清单' });
+        expect(data).toMatchObject({ period: '2026-05', state: 'draft', title: '2026-05 重大项目落地亟待解决问题清单' });
         expect(data.compiledAt).toEqual(expect.any(String));
       },
       populate: 'populate=problems',
@@ -333,16 +333,16 @@ describe('records through the REST API', () => {
         responsibleBureau: lead.documentId,
         coBureaus: [co.documentId],
       }),
-      created: (data) => expect(data).toMatchObject({ title: '完成规划调整', deadline: '2026-06-30', status: 'pending', completedAt: null }),
+      created: (data) => expect(data).toMatchObject({ title: '完成规划调整', deadline: '2026-06-30', state: 'pending', completedAt: null }),
       populate: 'populate[minute]=true&populate[responsibleBureau]=true&populate[coBureaus]=true',
       populated: (data) => {
         expect(data.minute.documentId).toBe(minute.documentId);
         expect(data.responsibleBureau.code).toBe('planning');
         expect(data.coBureaus.map((b: Json) => b.code)).toEqual(['natural-resources']);
       },
-      update: () => ({ status: 'done', completionNote: '规划调整已批复' }),
+      update: () => ({ state: 'done', completionNote: '规划调整已批复' }),
       updated: (data) => {
-        expect(data).toMatchObject({ status: 'done', completionNote: '规划调整已批复' });
+        expect(data).toMatchObject({ state: 'done', completionNote: '规划调整已批复' });
         expect(data.completedAt).toEqual(expect.any(String));
       },
     });

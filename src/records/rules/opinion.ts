@@ -25,19 +25,19 @@ export const opinionRule: RecordRule = {
       data.assignmentKey = key;
       data.title = `${bureau.name}·${enumLabel(dimension)}`;
     }
-    if (preAssessment && preAssessment.status !== 'open' && !actor.isOffice) {
+    if (preAssessment && preAssessment.state !== 'open' && !actor.isOffice) {
       issues.add('preAssessment', '预评估已办结或退回，意见不能再修改', 'the pre-assessment is closed');
     }
 
-    const from = current?.status ?? 'pending';
-    const to = write.value('status') ?? 'pending';
+    const from = current?.state ?? 'pending';
+    const to = write.value('state') ?? 'pending';
     if (to === 'submitted') {
       if (!write.value('verdict')) issues.add('verdict', '提交意见须选择意见结论', 'is required to submit the opinion');
       if (!filled(write.value('content'))) issues.add('content', '提交意见须填写意见内容', 'is required to submit the opinion');
       if (from !== 'submitted' && !data.submittedAt) data.submittedAt = new Date().toISOString();
     }
     if (from === 'submitted' && to === 'pending') {
-      if (!actor.isOffice) issues.add('status', '已提交的意见须由协调办公室退回', 'only the office can send a submitted opinion back');
+      if (!actor.isOffice) issues.add('state', '已提交的意见须由协调办公室退回', 'only the office can send a submitted opinion back');
       else data.submittedAt = null;
     }
   },

@@ -19,15 +19,15 @@ export const preAssessmentRule: RecordRule = {
     const { strapi, action, data, current, issues } = write;
     const project = await write.related('project');
     if (!project) issues.add('project', '必须选择项目', 'is required');
-    const from = current?.status ?? null;
-    const to = write.value('status') ?? 'open';
+    const from = current?.state ?? null;
+    const to = write.value('state') ?? 'open';
 
     if (action === 'create') {
-      if (to !== 'open') issues.add('status', '新的预评估只能是「进行中」', 'a new pre-assessment must be open');
+      if (to !== 'open') issues.add('state', '新的预评估只能是「进行中」', 'a new pre-assessment must be open');
       if (project?.stage === 'withdrawn') issues.add('project', '项目已退出，不能申请预评估', 'the project has been withdrawn');
       if (project) {
         const open = await strapi.db.query(UID).findOne({
-          where: { project: { id: project.id }, status: 'open' },
+          where: { project: { id: project.id }, state: 'open' },
           select: ['id'],
         });
         if (open) issues.add('project', '该项目已有进行中的预评估', 'the project already has an open pre-assessment');
@@ -48,12 +48,12 @@ export const preAssessmentRule: RecordRule = {
 
     if (from === to) return;
     if (from !== 'open' && !write.actor.isOffice) {
-      issues.add('status', `「${enumLabel(from)}」的预评估须由协调办公室重新打开`, `only the office can reopen a ${from} pre-assessment`);
+      issues.add('state', `「${enumLabel(from)}」的预评估须由协调办公室重新打开`, `only the office can reopen a ${from} pre-assessment`);
     }
     if (to === 'completed') {
       if (!write.value('conclusion')) issues.add('conclusion', '办结预评估须给出评估结论', 'is required to complete the pre-assessment');
-      const pending = await strapi.db.query(OPINION).count({ where: { preAssessment: { id: current!.id }, status: 'pending' } });
-      if (pending) issues.add('status', `尚有 ${pending} 份部门意见未提交`, `${pending} opinion(s) have not been submitted yet`);
+      const pending = await strapi.db.query(OPINION).count({ where: { preAssessment: { id: current!.id }, state: 'pending' } });
+      if (pending) issues.add('state', `尚有 ${pending} 份部门意见未提交`, `${pending} opinion(s) have not been submitted yet`);
       data.feedbackAt = new Date().toISOString();
     }
     if (to === 'returned' && !write.value('conclusionNote')) {
@@ -69,7 +69,7 @@ export const preAssessmentRule: RecordRule = {
       if (project?.stage === 'declared') await setStage(write, project, 'pre_assessing');
       return;
     }
-    if (current?.status !== 'completed' && result.status === 'completed') {
+    if (current?.state !== 'completed' && result.state === 'completed') {
       const saved = await strapi.db.query(UID).findOne({ where: { id: result.id }, populate: ['experts'] });
       if (saved.isMajor && !saved.experts?.length) {
         throw reject(UID, 'experts', '重大或特殊项目须邀请专家参与后方可办结', 'a major or special project needs at least one expert');
@@ -90,7 +90,7 @@ async function createOpinions({ strapi }: WriteContext, preAssessment: Row) {
   const matrix = await loadMatrix(strapi);
   for (const { bureau, dimension } of matrix.assignments) {
     await strapi.documents(OPINION).create({
-      data: { preAssessment: preAssessment.documentId, bureau: bureau.documentId, dimension, status: 'pending' } as any,
+      data: { preAssessment: preAssessment.documentId, bureau: bureau.documentId, dimension, state: 'pending' } as any,
     });
   }
 }

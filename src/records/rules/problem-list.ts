@@ -7,17 +7,17 @@ const UID = 'api::problem-list.problem-list';
 export const problemListRule: RecordRule = {
   uid: UID,
   prepare({ action, data, current, issues, value }) {
-    if (current?.status === 'issued') {
-      issues.add('status', '清单已印发，不能再修改', 'an issued list is frozen');
+    if (current?.state === 'issued') {
+      issues.add('state', '清单已印发，不能再修改', 'an issued list is frozen');
       return;
     }
     if (action === 'create') {
       data.compiledAt ??= new Date().toISOString();
       if (!data.title && data.period) data.title = `${data.period} 重大项目落地亟待解决问题清单`;
     }
-    if (value('status') === 'issued') data.issuedAt ??= new Date().toISOString();
+    if (value('state') === 'issued') data.issuedAt ??= new Date().toISOString();
   },
   async beforeDelete(_strapi, current) {
-    if (current.status === 'issued') throw reject(UID, 'status', '清单已印发，不能删除', 'an issued list cannot be deleted');
+    if (current.state === 'issued') throw reject(UID, 'state', '清单已印发，不能删除', 'an issued list cannot be deleted');
   },
 };

@@ -22,12 +22,12 @@ export const problemRule: RecordRule = {
     if (!(await write.related('project'))) issues.add('project', '必须选择项目', 'is required');
     if (action === 'create' && !data.period) data.period = shanghaiPeriod();
 
-    const from = (current?.status ?? null) as ProblemStatus | null;
-    const to = (write.value('status') ?? 'reported') as ProblemStatus;
+    const from = (current?.state ?? null) as ProblemStatus | null;
+    const to = (write.value('state') ?? 'reported') as ProblemStatus;
     const found = checkProblem(
       from,
       {
-        status: to,
+        state: to,
         level: write.value('level') ?? 'district',
         hasLeadBureau: Boolean(await write.related('leadBureau')),
         proposal: write.value('proposal'),

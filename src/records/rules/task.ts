@@ -6,8 +6,8 @@ const filled = (value: unknown) => typeof value === 'string' && value.trim().len
 export const taskRule: RecordRule = {
   uid: 'api::task.task',
   prepare({ data, current, issues, value }) {
-    const to = value('status') ?? 'pending';
-    const from = current?.status ?? 'pending';
+    const to = value('state') ?? 'pending';
+    const from = current?.state ?? 'pending';
     if (to === 'done') {
       if (!filled(value('completionNote'))) issues.add('completionNote', '办结事项须填写完成情况', 'is required to mark the task done');
       if (from !== 'done' && !value('completedAt')) data.completedAt = new Date().toISOString();
