@@ -544,7 +544,7 @@ describe('record rules', () => {
           app.http().post('/api/projects').set('Authorization', token).send({ data: { name: `并发项目-${i}`, category: 'general' } })
         )
       );
-      expect(responses.map((res) => res.state)).toEqual(Array(20).fill(201));
+      expect(responses.map((res) => res.status)).toEqual(Array(20).fill(201));
       const codes = responses.map((res) => res.body.data.code);
       expect(new Set(codes).size).toBe(20);
       for (const code of codes) expect(code).toMatch(new RegExp(`^LS-${year}-\\d{4}$`));
