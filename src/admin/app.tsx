@@ -4,6 +4,8 @@ import { strapiZhHans } from './i18n/strapi-zh-Hans';
 
 /** The admin panel opens in Chinese unless the person has chosen another language. */
 const LANGUAGE_KEY = 'strapi-admin-language';
+/** Strapi's guided tour teaches content modelling, not the district's work: off unless someone turns it on. */
+const GUIDED_TOUR_KEY = 'STRAPI_GUIDED_TOUR';
 
 type Header = { name: string; attribute?: { type?: string }; cellFormatter?: unknown };
 
@@ -29,9 +31,10 @@ export default {
     notifications: { releases: false },
   },
   register() {
-    if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
-      window.localStorage.setItem(LANGUAGE_KEY, 'zh-Hans');
-    }
+    if (typeof window === 'undefined') return;
+    const storage = window.localStorage;
+    if (!storage.getItem(LANGUAGE_KEY)) storage.setItem(LANGUAGE_KEY, 'zh-Hans');
+    if (!storage.getItem(GUIDED_TOUR_KEY)) storage.setItem(GUIDED_TOUR_KEY, JSON.stringify({ enabled: false }));
   },
   bootstrap(app: StrapiApp) {
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumColumns);

@@ -303,7 +303,8 @@ export const enumLabel = (value: string | null | undefined) => (value ? ENUM_LAB
  * value (enum options).
  */
 export function adminMessages(): Record<string, string> {
-  const messages: Record<string, string> = { ...ENUM_LABELS };
+  // users-permissions' content type is shown under its display name, which is also its message id
+  const messages: Record<string, string> = { ...ENUM_LABELS, User: '用户' };
   for (const [uid, fields] of Object.entries(FIELD_LABELS)) {
     for (const [field, label] of Object.entries({ ...COMMON_FIELD_LABELS, ...fields })) {
       messages[`content-manager.content-types.${uid}.${field}`] = label;
