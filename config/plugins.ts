@@ -7,6 +7,10 @@ export default ({ env }) => ({
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
     },
   },
+  deadlines: {
+    enabled: true,
+    resolve: './src/plugins/deadlines',
+  },
   documentation: {
     enabled: true,
     config: {

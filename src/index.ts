@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerRecords } from './records';
+import { openMonthlyReports } from './records/monthly-reports';
 import { configureAdminLayouts } from './bootstrap/admin-layouts';
 import { seedBureaus } from './bootstrap/bureaus';
 import { seedDemoData } from './bootstrap/demo-data';
@@ -18,5 +19,8 @@ export default {
     await configureAdminLayouts(strapi);
     if (isDevelopment() && process.env.DEMO_DATA !== 'false') await seedDemoData(strapi);
     await ensureDevAccounts(strapi);
+    await openMonthlyReports(strapi);
+    // each unit's report for the month is opened early on the 1st, once across all instances
+    await strapi.plugin('deadlines').service('scheduler').daily('open-monthly-reports', '0 5 0 1 * *', () => openMonthlyReports(strapi));
   },
 };

@@ -124,9 +124,14 @@ export const LAYOUTS: Record<string, Layout> = {
     edit: [['bureau', 'pledgedBy'], ['year', 'fulfilmentRate'], ['projects'], [['targets', 12]], [['measures', 12]], ['nodes']],
     sort: ['year', 'DESC'],
   },
+  'api::monthly-report.monthly-report': {
+    list: ['title', 'bureau', 'period', 'state', 'nothingToReport', 'dueAt', 'submittedAt'],
+    edit: [['bureau', 'period'], ['state', 'nothingToReport'], ['problems'], [['note', 12]], ['dueAt', 'submittedAt']],
+    sort: ['period', 'DESC'],
+  },
   'api::responsibility-matrix.responsibility-matrix': {
-    list: ['leadBureau', 'opinionWorkingDays'],
-    edit: [['leadBureau', 'opinionWorkingDays'], ['assignments']],
+    list: ['leadBureau'],
+    edit: [['leadBureau'], ['assignments'], [['note', 12]]],
   },
 };
 
@@ -144,6 +149,7 @@ const READ_ONLY = new Set([
   'title@api::opinion.opinion',
   'submittedAt',
   'feedbackAt',
+  'title@api::monthly-report.monthly-report',
 ]);
 
 const FULL_WIDTH = new Set(['component', 'json', 'richtext', 'blocks', 'dynamiczone']);

@@ -34,6 +34,6 @@ export async function seedResponsibilityMatrix(strapi: Core.Strapi) {
     if (bureau) assignments.push({ bureau: bureau.documentId, dimension });
   }
   await strapi.documents(MATRIX_UID as any).create({
-    data: { leadBureau: lead?.documentId, assignments, opinionWorkingDays: 2 } as any,
+    data: { leadBureau: lead?.documentId, assignments } as any,
   });
 }

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { recordRulesMiddleware } from './middleware';
 import { enterpriseRule } from './rules/enterprise';
+import { monthlyReportRule } from './rules/monthly-report';
 import { opinionRule } from './rules/opinion';
 import { pledgeRule } from './rules/pledge';
 import { preAssessmentRule } from './rules/pre-assessment';
@@ -24,6 +25,7 @@ export const RECORD_RULES = [
   taskRule,
   pledgeRule,
   responsibilityMatrixRule,
+  monthlyReportRule,
 ];
 
 export function registerRecords(strapi: Core.Strapi) {

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { currentActor } from '../utils/actor';
 import { Issues } from '../utils/validation';
-import { findRow, toOneTarget } from './relations';
+import { findRow, toOneTarget } from '../utils/relations';
 import type { RecordRule, Row, WriteContext } from './rule';
 
 /**

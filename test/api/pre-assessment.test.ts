@@ -215,15 +215,15 @@ describe('pre-assessment', () => {
       }
     });
 
-    it('changing only the opinion time limit keeps the lead bureau and the assignments', async () => {
+    it('changing only the note keeps the lead bureau and the assignments', async () => {
       const before = await matrix();
-      const res = await api().put('/api/responsibility-matrix', { opinionWorkingDays: 3 });
+      const res = await api().put('/api/responsibility-matrix', { note: '临时说明' });
       expect(res.status).toBe(200);
       const after = (await api().get(`/api/responsibility-matrix?${MATRIX_QUERY}&populate[leadBureau]=true`)).body.data;
-      expect(after.opinionWorkingDays).toBe(3);
+      expect(after.note).toBe('临时说明');
       expect(after.leadBureau.code).toBe('commerce');
       expect(after.assignments.map((a: Json) => a.id)).toEqual(before.assignments.map((a: Json) => a.id));
-      await api().put('/api/responsibility-matrix', { opinionWorkingDays: 2 });
+      await api().put('/api/responsibility-matrix', { note: null });
     });
   });
 

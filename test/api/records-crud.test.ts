@@ -389,7 +389,6 @@ describe('records through the REST API', () => {
     expect(Object.keys(res.body).sort()).toEqual(['data', 'meta']);
     const matrix = res.body.data;
     expect(matrix.leadBureau.code).toBe('commerce');
-    expect(matrix.opinionWorkingDays).toBe(2);
     expect(matrix.assignments).toHaveLength(12);
     expect(matrix.assignments).toContainEqual(
       expect.objectContaining({ dimension: 'environmental_protection', bureau: expect.objectContaining({ code: 'ecology-environment' }) })
@@ -399,7 +398,7 @@ describe('records through the REST API', () => {
     const planning = await bureau(app, 'planning');
     const put = await api().put('/api/responsibility-matrix', {
       leadBureau: reform.documentId,
-      opinionWorkingDays: 3,
+      note: '依据工作方案第二部分',
       assignments: [
         { bureau: reform.documentId, dimension: 'industrial_policy' },
         { bureau: planning.documentId, dimension: 'planning_layout' },
@@ -410,7 +409,7 @@ describe('records through the REST API', () => {
 
     const after = (await api().get(`/api/responsibility-matrix?${query}`)).body.data;
     expect(after.leadBureau.code).toBe('development-reform');
-    expect(after.opinionWorkingDays).toBe(3);
+    expect(after.note).toBe('依据工作方案第二部分');
     expect(after.assignments.map((a: Json) => [a.bureau.code, a.dimension])).toEqual([
       ['development-reform', 'industrial_policy'],
       ['planning', 'planning_layout'],

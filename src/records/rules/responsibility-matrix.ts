@@ -1,4 +1,4 @@
-import { findRow, toOneTarget } from '../relations';
+import { findRow, toOneTarget } from '../../utils/relations';
 import { MATRIX_UID } from '../responsibility-matrix';
 import type { RecordRule, Row } from '../rule';
 

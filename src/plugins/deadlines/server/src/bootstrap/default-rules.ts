@@ -1,0 +1,79 @@
+import type { Core } from '@strapi/strapi';
+import { RULE } from '../uids';
+
+/**
+ * The work plan's time limits (SPEC §4), seeded once by key; afterwards they are the office's to edit.
+ * - 预评估意见: within 2 working days of the request (§2.3)
+ * - 困难问题: the lead bureau proposes within 3 working days of assignment (§3.3)
+ * - 责任事项: by the end of its deadline date (§3.4)
+ * - 月度问题报送: before the 1st of the next month, calendar days, not shifted (§3.2)
+ */
+export const DEFAULT_RULES = [
+  {
+    key: 'opinion-2-working-days',
+    name: '预评估意见：2 个工作日内出具',
+    contentType: 'api::opinion.opinion',
+    startField: 'preAssessment.requestedAt',
+    durationKind: 'working_days',
+    duration: 2,
+    dueField: 'dueAt',
+    metWhen: { field: 'state', op: 'eq', value: 'submitted' },
+    cancelWhen: { field: 'preAssessment.state', op: 'eq', value: 'returned' },
+    bureauField: 'bureau',
+    reminders: [{ workingDays: 1 }],
+    escalations: [{ workingDays: 1, to: 'office' }],
+    description: '《工作方案》二.3：区直各责任单位在 2 个工作日内完成预评估工作。',
+  },
+  {
+    key: 'problem-proposal-3-working-days',
+    name: '困难问题：牵头部门 3 个工作日内提出办理意见',
+    contentType: 'api::problem.problem',
+    startField: 'assignedAt',
+    durationKind: 'working_days',
+    duration: 3,
+    dueField: 'proposalDueAt',
+    metWhen: { any: [{ field: 'proposal', op: 'filled' }, { field: 'state', op: 'eq', value: 'resolved' }] },
+    cancelWhen: { field: 'state', op: 'eq', value: 'escalated' },
+    bureauField: 'leadBureau',
+    reminders: [{ workingDays: 1 }],
+    escalations: [{ workingDays: 1, to: 'office' }],
+    description: '《工作方案》三.3：明确区直牵头部门，由其在 3 个工作日内提出解决问题的具体做法和意见建议。',
+  },
+  {
+    key: 'task-by-deadline',
+    name: '责任事项：完成时限当日办结',
+    contentType: 'api::task.task',
+    startField: 'createdAt',
+    durationKind: 'end_of_date_field',
+    dateField: 'deadline',
+    dueField: 'dueAt',
+    metWhen: { field: 'state', op: 'eq', value: 'done' },
+    bureauField: 'responsibleBureau',
+    reminders: [{ workingDays: 2 }],
+    escalations: [{ workingDays: 1, to: 'office' }],
+    description: '《工作方案》三.4：明确责任清单和完成时限。',
+  },
+  {
+    key: 'monthly-problem-report',
+    name: '月度问题报送：每月 1 日前',
+    contentType: 'api::monthly-report.monthly-report',
+    startField: 'createdAt',
+    durationKind: 'before_next_month',
+    periodField: 'period',
+    dueField: 'dueAt',
+    metWhen: { field: 'state', op: 'eq', value: 'submitted' },
+    bureauField: 'bureau',
+    reminders: [{ workingDays: 3 }],
+    escalations: [{ workingDays: 1, to: 'office' }],
+    description: '《工作方案》三.2：每月 1 日前报送困难问题，特别重大问题可以随时报送。',
+  },
+];
+
+/** Creates the rules that are missing, by key; never touches one the office has edited. */
+export async function seedDefaultRules(strapi: Core.Strapi) {
+  const existing = new Set((await strapi.db.query(RULE).findMany({ select: ['key'] })).map((row) => row.key));
+  for (const rule of DEFAULT_RULES) {
+    if (existing.has(rule.key) || !strapi.contentTypes[rule.contentType as keyof typeof strapi.contentTypes]) continue;
+    await strapi.documents(RULE as any).create({ data: { ...rule, active: true, deliverOnNonWorkingDays: false } as any });
+  }
+}

@@ -1,0 +1,4 @@
+import calendar from './calendar';
+import inbox from './inbox';
+
+export default { calendar, inbox };

@@ -1,0 +1,118 @@
+import type { Core } from '@strapi/strapi';
+import { currentActor } from '../../../../../utils/actor';
+import { validationError } from '../../../../../utils/validation';
+import { ruleProblems } from '../rules/validate';
+import { CALENDAR_OVERRIDE, DEADLINE, EXTENSION, RULE } from '../uids';
+import type { ChangeReason } from './tracker';
+
+type Row = Record<string, any>;
+const service = (name: string, strapi: Core.Strapi) => strapi.plugin('deadlines').service(name);
+
+/**
+ * The office's settings act on open deadlines: a changed rule or calendar recomputes them (after commit, in
+ * the background), an approved extension moves one. Recomputations still running can be awaited with `idle()`.
+ */
+const settings = ({ strapi }: { strapi: Core.Strapi }) => {
+  const running = new Set<Promise<unknown>>();
+
+  function later(why: ChangeReason, filter: Parameters<ReturnType<typeof service>['recompute']>[1]) {
+    const job = Promise.resolve()
+      .then(() => service('tracker', strapi).recompute(why, filter))
+      .catch((error: Error) => strapi.log.error(`[deadlines] 重新计算失败 / recompute failed: ${error.message}`))
+      .finally(() => running.delete(job));
+    running.add(job);
+  }
+
+  return {
+    async handle(ctx: any, next: () => Promise<any>) {
+      if (ctx.uid === RULE) return this.rule(ctx, next);
+      if (ctx.uid === CALENDAR_OVERRIDE) return this.calendar(ctx, next);
+      if (ctx.uid === EXTENSION) return this.extension(ctx, next);
+      return next();
+    },
+
+    async rule(ctx: any, next: () => Promise<any>) {
+      if (!['create', 'update', 'delete'].includes(ctx.action)) return next();
+      return strapi.db.transaction(async ({ onCommit }) => {
+        if (ctx.action !== 'delete') {
+          const current = ctx.action === 'update' ? await strapi.db.query(RULE).findOne({ where: { documentId: ctx.params.documentId } }) : null;
+          const merged = { ...current, ...ctx.params.data };
+          const problems = ruleProblems(merged, (uid) => strapi.getModel(uid as any) as any);
+          if (problems.length) throw validationError(RULE, problems.map((p) => ({ path: [p.field], zh: p.zh, en: p.en })));
+        }
+        const result = await next();
+        onCommit(() => {
+          service('rules', strapi).invalidate();
+          if (result?.id && ctx.action !== 'delete') later('rule', { ruleId: result.id });
+        });
+        return result;
+      });
+    },
+
+    async calendar(ctx: any, next: () => Promise<any>) {
+      if (!['create', 'update', 'delete'].includes(ctx.action)) return next();
+      return strapi.db.transaction(async ({ onCommit }) => {
+        const result = await next();
+        onCommit(() => {
+          service('calendar', strapi).invalidate();
+          later('calendar', { workingDaysOnly: true });
+        });
+        return result;
+      });
+    },
+
+    /** 延期: asked by the responsible bureau with a reason and a later date; decided by the office, once. */
+    async extension(ctx: any, next: () => Promise<any>) {
+      if (!['create', 'update'].includes(ctx.action)) return next();
+      return strapi.db.transaction(async () => {
+        const data: Row = ctx.params.data ?? (ctx.params.data = {});
+        const current =
+          ctx.action === 'update'
+            ? await strapi.db.query(EXTENSION).findOne({ where: { documentId: ctx.params.documentId }, populate: ['deadline'] })
+            : null;
+        const deadlineRef = data.deadline ?? current?.deadline?.documentId ?? current?.deadline?.id;
+        const deadline: Row | null = deadlineRef
+          ? await strapi.db.query(DEADLINE).findOne({
+              where: typeof deadlineRef === 'object' ? deadlineRef : /^\d+$/.test(String(deadlineRef)) ? { id: Number(deadlineRef) } : { documentId: deadlineRef },
+              populate: ['bureau'],
+            })
+          : null;
+        const issues: Array<{ path: string[]; zh: string; en: string }> = [];
+        if (!deadline) issues.push({ path: ['deadline'], zh: '必须指定要延期的期限', en: 'is required' });
+        const from = current?.state ?? 'pending';
+        const to = data.state ?? from;
+        const actor = currentActor(strapi);
+        if (from !== 'pending' && to !== from) issues.push({ path: ['state'], zh: '延期申请已处理，不能再改', en: 'the request has already been decided' });
+        if (to !== 'pending' && from === 'pending' && !actor.isOffice) {
+          issues.push({ path: ['state'], zh: '延期须由协调办公室批准或驳回', en: 'only the coordination office can decide an extension' });
+        }
+        const requested = data.requestedDueDate ?? current?.requestedDueDate;
+        if (deadline && requested && deadline.dueDate && String(requested) <= String(deadline.dueDate) && from === 'pending') {
+          issues.push({ path: ['requestedDueDate'], zh: `须晚于现有期限 ${deadline.dueDate}`, en: `must be after the current due date ${deadline.dueDate}` });
+        }
+        if (deadline && ['met', 'cancelled'].includes(deadline.state)) {
+          issues.push({ path: ['deadline'], zh: '该事项已办结或已取消，无需延期', en: 'the deadline is already met or cancelled' });
+        }
+        if (issues.length) throw validationError(EXTENSION, issues);
+        if (ctx.action === 'create' && !data.requestedBy && deadline?.bureau) data.requestedBy = deadline.bureau.documentId;
+        if (to !== from) data.decidedAt = new Date().toISOString();
+
+        const result = await next();
+        if (to === 'approved' && from === 'pending' && deadline) {
+          await strapi.documents(EXTENSION as any).update({ documentId: result.documentId, data: { previousDueAt: deadline.dueAt } as any });
+          await strapi.documents(DEADLINE as any).update({ documentId: deadline.documentId, data: { extendedDueDate: requested } as any });
+          await service('tracker', strapi).touch(deadline.targetUid, deadline.targetDocumentId, 'extension');
+        }
+        return result;
+      });
+    },
+
+    /** Resolves when every recomputation started so far has finished. */
+    async idle() {
+      while (running.size) await Promise.all([...running]);
+    },
+  };
+};
+
+export type SettingsService = ReturnType<typeof settings>;
+export default settings;
