@@ -49,6 +49,14 @@ export function recordRulesMiddleware(strapi: Core.Strapi, rules: RecordRule[]) 
           }
           return findRow(strapi, target, ref, populate);
         },
+        async claimKey(keyField, key, clash) {
+          const other = await strapi.db.query(ctx.uid).findOne({
+            where: { [keyField]: key, ...(current ? { id: { $ne: current.id } } : {}) },
+            select: ['id'],
+          });
+          if (other) write.issues.add(clash.field, clash.zh, clash.en);
+          data[keyField] = key;
+        },
       };
 
       await rule.prepare?.(write);

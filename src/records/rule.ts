@@ -19,6 +19,11 @@ export interface WriteContext {
   value(field: string): any;
   /** The row a to-one relation points at once the write is done (null when empty). */
   related(field: string, populate?: string[]): Promise<Row | null>;
+  /**
+   * Stores a combination that must be unique (project + month, …) in its key field, which has a unique index,
+   * and reports a clash with another record as a named 400 before the database would refuse it.
+   */
+  claimKey(keyField: string, key: string, clash: { field: string; zh: string; en: string }): Promise<void>;
 }
 
 /** The behaviour one record type keeps on every write path (REST, admin panel, document service). */

@@ -11,18 +11,16 @@ export const monthlyReportRule: RecordRule = {
   uid: UID,
   populate: ['bureau'],
   async prepare(write) {
-    const { strapi, data, current, issues } = write;
+    const { data, current, issues } = write;
     const bureau = await write.related('bureau');
     if (!bureau) issues.add('bureau', '必须指定报送单位', 'is required');
     const period = write.value('period');
     if (bureau && period) {
-      const key = `${bureau.documentId}:${period}`;
-      const clash = await strapi.db.query(UID).findOne({
-        where: { bureauPeriodKey: key, ...(current ? { id: { $ne: current.id } } : {}) },
-        select: ['id'],
+      await write.claimKey('bureauPeriodKey', `${bureau.documentId}:${period}`, {
+        field: 'period',
+        zh: `${bureau.name} ${period} 的月度报送已存在`,
+        en: `a report of this unit for ${period} already exists`,
       });
-      if (clash) issues.add('period', `${bureau.name} ${period} 的月度报送已存在`, `a report of this unit for ${period} already exists`);
-      data.bureauPeriodKey = key;
       data.title = `${bureau.name} ${period} 困难问题报送`;
     }
     const from = current?.state ?? 'pending';

@@ -9,20 +9,18 @@ export const opinionRule: RecordRule = {
   uid: UID,
   populate: ['preAssessment', 'bureau'],
   async prepare(write) {
-    const { strapi, data, current, issues, actor } = write;
+    const { data, current, issues, actor } = write;
     const preAssessment = await write.related('preAssessment');
     const bureau = await write.related('bureau');
     if (!preAssessment) issues.add('preAssessment', '必须关联预评估', 'is required');
     if (!bureau) issues.add('bureau', '必须指定责任单位', 'is required');
     const dimension = write.value('dimension');
     if (preAssessment && bureau && dimension) {
-      const key = `${preAssessment.documentId}:${bureau.documentId}:${dimension}`;
-      const clash = await strapi.db.query(UID).findOne({
-        where: { assignmentKey: key, ...(current ? { id: { $ne: current.id } } : {}) },
-        select: ['id'],
+      await write.claimKey('assignmentKey', `${preAssessment.documentId}:${bureau.documentId}:${dimension}`, {
+        field: 'dimension',
+        zh: '该单位在此预评估中已有该维度的意见',
+        en: 'this bureau already has an opinion on this dimension',
       });
-      if (clash) issues.add('dimension', '该单位在此预评估中已有该维度的意见', 'this bureau already has an opinion on this dimension');
-      data.assignmentKey = key;
       data.title = `${bureau.name}·${enumLabel(dimension)}`;
     }
     if (preAssessment && preAssessment.state !== 'open' && !actor.isOffice) {

@@ -10,7 +10,7 @@ export const progressReportRule: RecordRule = {
   uid: UID,
   populate: ['project'],
   async prepare(write) {
-    const { strapi, data, current, issues } = write;
+    const { issues } = write;
     const project = await write.related('project');
     if (!project) {
       issues.add('project', '必须选择项目', 'is required');
@@ -18,13 +18,11 @@ export const progressReportRule: RecordRule = {
     }
     const period = write.value('period');
     if (!isPeriod(period)) return; // the schema's own check names the field
-    const key = `${project.documentId}:${period}`;
-    const clash = await strapi.db.query(UID).findOne({
-      where: { projectPeriodKey: key, ...(current ? { id: { $ne: current.id } } : {}) },
-      select: ['id'],
+    await write.claimKey('projectPeriodKey', `${project.documentId}:${period}`, {
+      field: 'period',
+      zh: `该项目 ${period} 的进展月报已存在`,
+      en: `a report for this project and ${period} already exists`,
     });
-    if (clash) issues.add('period', `该项目 ${period} 的进展月报已存在`, `a report for this project and ${period} already exists`);
-    data.projectPeriodKey = key;
   },
   async afterWrite(write) {
     const before = write.current?.project;
