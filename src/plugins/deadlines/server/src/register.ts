@@ -1,8 +1,4 @@
 import type { Core } from '@strapi/strapi';
 
-/** Two document-service middlewares: the office's settings (rules, calendar, extensions) and the tracked records. */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const plugin = () => strapi.plugin('deadlines');
-  strapi.documents.use((ctx, next) => plugin().service('settings').handle(ctx, next));
-  strapi.documents.use((ctx, next) => plugin().service('tracker').handle(ctx, next));
-};
+/** Nothing to register before bootstrap: see document-middlewares.ts for why the middlewares come later. */
+export default (_: { strapi: Core.Strapi }) => {};
