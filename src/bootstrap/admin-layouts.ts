@@ -10,8 +10,10 @@ const LAYOUT_VERSION = 1;
 type Row = Array<string | [string, number]>;
 interface Layout {
   list: string[];
-  edit: Row[];
+  edit?: Row[];
   sort?: [string, 'ASC' | 'DESC'];
+  /** The field that names a record in relation pickers and lists of recent edits. */
+  mainField?: string;
 }
 
 export const LAYOUTS: Record<string, Layout> = {
@@ -129,6 +131,16 @@ export const LAYOUTS: Record<string, Layout> = {
     edit: [['bureau', 'period'], ['state', 'nothingToReport'], ['problems'], [['note', 12]], ['dueAt', 'submittedAt']],
     sort: ['period', 'DESC'],
   },
+  'plugin::deadlines.rule': { list: ['name', 'contentType', 'durationKind', 'duration', 'active'], mainField: 'name' },
+  'plugin::deadlines.deadline': {
+    list: ['targetTitle', 'rule', 'bureau', 'dueAt', 'state', 'fallback'],
+    sort: ['dueAt', 'ASC'],
+    mainField: 'targetTitle',
+  },
+  'plugin::deadlines.extension': { list: ['deadline', 'requestedBy', 'requestedDueDate', 'state', 'decidedAt'], mainField: 'reason' },
+  'plugin::deadlines.calendar-override': { list: ['date', 'kind', 'name', 'note'], sort: ['date', 'DESC'], mainField: 'name' },
+  'plugin::deadlines.notification': { list: ['title', 'kind', 'bureau', 'dueAt', 'readAt'], sort: ['createdAt', 'DESC'], mainField: 'title' },
+  'plugin::deadlines.delivery': { list: ['key', 'kind', 'dueAt', 'deliveredAt'], mainField: 'key' },
   'api::responsibility-matrix.responsibility-matrix': {
     list: ['leadBureau'],
     edit: [['leadBureau'], ['assignments'], [['note', 12]]],
@@ -177,17 +189,20 @@ export async function configureAdminLayouts(strapi: Core.Strapi) {
       configuration.layouts = {
         ...configuration.layouts,
         list: layout.list.filter((field) => field in attributes || field === 'updatedAt'),
-        edit: layout.edit.flatMap((row) =>
-          fitRows(
-            row
-              .map((cell) => (Array.isArray(cell) ? { name: cell[0], size: cell[1] } : { name: cell, size: size(cell) }))
-              .filter((cell) => cell.name in attributes)
-          )
-        ),
+        edit: layout.edit
+          ? layout.edit.flatMap((row) =>
+              fitRows(
+                row
+                  .map((cell) => (Array.isArray(cell) ? { name: cell[0], size: cell[1] } : { name: cell, size: size(cell) }))
+                  .filter((cell) => cell.name in attributes)
+              )
+            )
+          : configuration.layouts.edit,
       };
       if (layout.sort) {
         configuration.settings = { ...configuration.settings, defaultSortBy: layout.sort[0], defaultSortOrder: layout.sort[1] };
       }
+      if (layout.mainField) configuration.settings = { ...configuration.settings, mainField: layout.mainField };
       applied[uid] = LAYOUT_VERSION;
     }
     await service.updateConfiguration({ uid }, configuration);

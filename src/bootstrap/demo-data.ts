@@ -1,9 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { isWorkday } from 'chinese-days';
+import { WorkingCalendar } from '../plugins/deadlines/server/src/calendar/working-calendar';
 import { DateTime } from 'luxon';
 import { checkCharacter } from '../domain/credit-code';
 import { stageAtLeast, type ProjectStage } from '../domain/stages';
 import { ZONE } from '../domain/time';
+
+/** The statutory calendar (chinese-days' data read in Asia/Shanghai, whatever the server's TZ). */
+const STATUTORY = WorkingCalendar.create();
 
 /**
  * 演示数据 / demo data: a realistic, deterministic district on an empty database — investors, experts, about 36
@@ -784,7 +787,7 @@ class Calendar {
   /** The working day (PRC calendar, 调休 included) nearest `days` from today, looking back (-1) or ahead (+1). */
   workday(days: number, direction: 1 | -1 = -1): number {
     let day = days;
-    while (!isWorkday(this.date(day))) day += direction;
+    while (!STATUTORY.isWorkingDay(this.date(day))) day += direction;
     return day;
   }
 
@@ -793,7 +796,7 @@ class Calendar {
     let day = from.startOf('day');
     for (let counted = 0; counted < workdays; ) {
       day = day.plus({ days: 1 });
-      if (isWorkday(day.toISODate()!)) counted += 1;
+      if (STATUTORY.isWorkingDay(day.toISODate()!)) counted += 1;
     }
     let at = day.set({ hour: rng.int(9, 17), minute: rng.int(0, 59) });
     if (at <= from) at = from.plus({ minutes: rng.int(30, 150) });

@@ -397,8 +397,9 @@ export const enumLabel = (value: string | null | undefined) => (value ? ENUM_LAB
  * value (enum options).
  */
 export function adminMessages(): Record<string, string> {
-  // users-permissions' content type is shown under its display name, which is also its message id
+  // content types are shown under their display names, which Strapi also uses as message ids
   const messages: Record<string, string> = { ...ENUM_LABELS, User: '用户' };
+  for (const name of Object.values(CONTENT_TYPE_LABELS)) messages[name] = name;
   for (const [uid, fields] of Object.entries(FIELD_LABELS)) {
     for (const [field, label] of Object.entries({ ...COMMON_FIELD_LABELS, ...fields })) {
       messages[`content-manager.content-types.${uid}.${field}`] = label;

@@ -2,6 +2,7 @@ import path from 'path';
 import request from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { createTestDatabase, type TestDatabase } from './database';
+import { purgeRedisPrefix } from './services';
 
 /**
  * Boots the real application in-process on a fresh database, with its HTTP server mounted for supertest.
@@ -69,7 +70,11 @@ async function createSuperAdminSession(strapi: Core.Strapi): Promise<string> {
 
 export async function stopStrapi(app: TestApp | undefined) {
   if (!app) return;
+  // with REDIS_URL the deadline scheduler keeps its jobs in Redis under a prefix of this test's own database
+  const queue = app.strapi.plugin('deadlines')?.service('scheduler').status() as { prefix: string | null } | undefined;
+  const redis = process.env.REDIS_URL;
   await app.strapi.destroy();
+  if (queue?.prefix && redis) await purgeRedisPrefix(redis, queue.prefix);
   await app.database.drop();
 }
 

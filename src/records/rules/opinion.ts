@@ -10,7 +10,7 @@ export const opinionRule: RecordRule = {
   populate: ['preAssessment', 'bureau'],
   async prepare(write) {
     const { data, current, issues, actor } = write;
-    const preAssessment = await write.related('preAssessment');
+    const preAssessment = await write.related('preAssessment', ['project']);
     const bureau = await write.related('bureau');
     if (!preAssessment) issues.add('preAssessment', '必须关联预评估', 'is required');
     if (!bureau) issues.add('bureau', '必须指定责任单位', 'is required');
@@ -21,7 +21,7 @@ export const opinionRule: RecordRule = {
         zh: '该单位在此预评估中已有该维度的意见',
         en: 'this bureau already has an opinion on this dimension',
       });
-      data.title = `${bureau.name}·${enumLabel(dimension)}`;
+      data.title = [preAssessment.project?.name, bureau.name, enumLabel(dimension)].filter(Boolean).join('·');
     }
     if (preAssessment && preAssessment.state !== 'open' && !actor.isOffice) {
       issues.add('preAssessment', '预评估已办结或退回，意见不能再修改', 'the pre-assessment is closed');

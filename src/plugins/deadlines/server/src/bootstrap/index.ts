@@ -1,10 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import { useDocumentMiddlewares } from '../document-middlewares';
+import { WEBHOOK_EVENTS } from '../events';
 import { seedDefaultRules } from './default-rules';
 
-/** Ordered, idempotent set-up: middlewares, default rules, then the scheduler (which reconciles jobs with the database). */
+/** Ordered, idempotent set-up: middlewares, default rules, the webhook events, then the scheduler (which reconciles jobs with the database). */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   useDocumentMiddlewares(strapi);
   await seedDefaultRules(strapi);
+  registerWebhookEvents(strapi);
   await strapi.plugin('deadlines').service('scheduler').start();
 };
+
+/** Strapi's webhook store refuses unknown events: allow ours, as the core plugins (releases, review workflows) do. */
+function registerWebhookEvents(strapi: Core.Strapi) {
+  const store = strapi.get('webhookStore');
+  for (const [key, event] of Object.entries(WEBHOOK_EVENTS)) store.addAllowedEvent(key, event);
+}

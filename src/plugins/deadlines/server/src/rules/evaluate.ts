@@ -52,7 +52,8 @@ export function evaluate(
   now: Date,
   extendedDueDate?: string | null
 ): Evaluation {
-  const state = test(rule.cancelWhen, get) ? 'cancelled' : test(rule.metWhen, get) ? 'met' : 'pending';
+  // met wins: an obligation fulfilled stays fulfilled when its cause is later withdrawn (as on delete)
+  const state = test(rule.metWhen, get) ? 'met' : test(rule.cancelWhen, get) ? 'cancelled' : 'pending';
   if (rule.startWhen && !test(rule.startWhen, get)) return { started: false, fallback: false, state };
 
   const startAt = toInstant(get(rule.startField || 'createdAt')) ?? (rule.startWhen ? now : null);

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { currentActor } from '../../../../../utils/actor';
+import { findRow, toOneTarget } from '../../../../../utils/relations';
 import { validationError } from '../../../../../utils/validation';
 import { ruleProblems } from '../rules/validate';
 import { CALENDAR_OVERRIDE, DEADLINE, EXTENSION, RULE } from '../uids';
@@ -70,19 +71,28 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
           ctx.action === 'update'
             ? await strapi.db.query(EXTENSION).findOne({ where: { documentId: ctx.params.documentId }, populate: ['deadline'] })
             : null;
-        const deadlineRef = data.deadline ?? current?.deadline?.documentId ?? current?.deadline?.id;
-        const deadline: Row | null = deadlineRef
-          ? await strapi.db.query(DEADLINE).findOne({
-              where: typeof deadlineRef === 'object' ? deadlineRef : /^\d+$/.test(String(deadlineRef)) ? { id: Number(deadlineRef) } : { documentId: deadlineRef },
-              populate: ['bureau'],
-            })
-          : null;
+        // any shape the REST API, the admin panel ({ connect: [...] }) or code sends; undefined = left alone
+        const ref = toOneTarget(data.deadline);
+        const deadline: Row | null =
+          ref !== undefined
+            ? await findRow(strapi, DEADLINE, ref, ['bureau'])
+            : current?.deadline
+              ? await findRow(strapi, DEADLINE, { id: current.deadline.id }, ['bureau'])
+              : null;
         const issues: Array<{ path: string[]; zh: string; en: string }> = [];
         if (!deadline) issues.push({ path: ['deadline'], zh: '必须指定要延期的期限', en: 'is required' });
         const from = current?.state ?? 'pending';
         const to = data.state ?? from;
         const actor = currentActor(strapi);
-        if (from !== 'pending' && to !== from) issues.push({ path: ['state'], zh: '延期申请已处理，不能再改', en: 'the request has already been decided' });
+        if (from !== 'pending') {
+          // a decision is final: neither it nor what was decided on changes afterwards
+          const decided = { zh: '延期申请已处理，不能再改', en: 'the request has already been decided' };
+          if (to !== from) issues.push({ path: ['state'], ...decided });
+          if ('requestedDueDate' in data && String(data.requestedDueDate ?? '') !== String(current?.requestedDueDate ?? '')) {
+            issues.push({ path: ['requestedDueDate'], ...decided });
+          }
+          if (ref !== undefined && deadline?.id !== current?.deadline?.id) issues.push({ path: ['deadline'], ...decided });
+        }
         if (to !== 'pending' && from === 'pending' && !actor.isOffice) {
           issues.push({ path: ['state'], zh: '延期须由协调办公室批准或驳回', en: 'only the coordination office can decide an extension' });
         }
@@ -90,7 +100,7 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
         if (deadline && requested && deadline.dueDate && String(requested) <= String(deadline.dueDate) && from === 'pending') {
           issues.push({ path: ['requestedDueDate'], zh: `须晚于现有期限 ${deadline.dueDate}`, en: `must be after the current due date ${deadline.dueDate}` });
         }
-        if (deadline && ['met', 'cancelled'].includes(deadline.state)) {
+        if (deadline && from === 'pending' && ['met', 'cancelled'].includes(deadline.state)) {
           issues.push({ path: ['deadline'], zh: '该事项已办结或已取消，无需延期', en: 'the deadline is already met or cancelled' });
         }
         if (issues.length) throw validationError(EXTENSION, issues);

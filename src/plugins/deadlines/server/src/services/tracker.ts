@@ -3,7 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { evaluate, fieldsRead, type Evaluation } from '../rules/evaluate';
 import { DEADLINE } from '../uids';
 import { createLookup, relationHeads } from './lookup';
-import type { DeadlineRule } from './rules';
+import type { DeadlineRule, Dependent } from './rules';
 
 type Row = Record<string, any>;
 
@@ -15,6 +15,16 @@ export const instanceKey = (ruleId: number, uid: string, documentId: string) => 
 
 const service = (name: string, strapi: Core.Strapi) => strapi.plugin('deadlines').service(name);
 
+/** Saves a record again with no change of its own, as the platform (no request: the record rules see the system). */
+const resave = (strapi: Core.Strapi, uid: string, documentId: string): Promise<unknown> => {
+  let saved: unknown;
+  return strapi.requestContext
+    .run(undefined as any, async () => {
+      saved = await strapi.documents(uid as any).update({ documentId, data: {} as any });
+    })
+    .then(() => saved);
+};
+
 /**
  * Keeps one deadline per record and rule: computes the due instant before the record is written (so the
  * record's due field is part of the same write), then creates or updates the deadline in the same
@@ -25,9 +35,29 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => ({
   async handle(ctx: any, next: () => Promise<any>) {
     if (!['create', 'update', 'delete'].includes(ctx.action) || String(ctx.uid).startsWith('plugin::deadlines.')) return next();
     const rules: DeadlineRule[] = await service('rules', strapi).forUid(ctx.uid);
-    if (!rules.length) return next();
-    if (ctx.action === 'delete') return this.cancelOnDelete(ctx, next, rules);
-    return this.trackWrite(ctx, next, rules);
+    if (ctx.action === 'delete') return rules.length ? this.cancelOnDelete(ctx, next, rules) : next();
+    const write = () => (rules.length ? this.trackWrite(ctx, next, rules) : next());
+    const dependents: Dependent[] = ctx.action === 'update' ? await service('rules', strapi).dependentsOf(ctx.uid) : [];
+    const data = ctx.params?.data ?? {};
+    const changing = dependents.filter((dependent) => dependent.fields.some((field) => field in data));
+    if (!changing.length) return write();
+    return strapi.db.transaction(async () => {
+      const result = await write();
+      if (result?.id) await this.recomputeDependents(changing, result.id);
+      return result;
+    });
+  },
+
+  /**
+   * A rule may read a related record (an opinion's `preAssessment.state`): when that record changes, the records
+   * pointing at it are saved again in the same transaction, so returning a pre-assessment cancels its opinions'
+   * deadlines.
+   */
+  async recomputeDependents(dependents: Dependent[], id: number) {
+    for (const { contentType, relation } of dependents) {
+      const rows = await strapi.db.query(contentType as any).findMany({ where: { [relation]: { id } }, select: ['documentId'] });
+      for (const row of rows) await resave(strapi, contentType, row.documentId);
+    }
   },
 
   async trackWrite(ctx: any, next: () => Promise<any>, rules: DeadlineRule[]) {
@@ -47,9 +77,15 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => ({
       const existing = current ? await this.instancesOf(ctx.uid, current.documentId) : [];
       const lookup = await createLookup(strapi, ctx.uid, data, current, paths, now);
       const calendar = await service('calendar', strapi).get();
+      const why = reason.getStore();
       const evaluations = rules.map((rule) => {
         const instance = existing.find((row) => row.rule?.id === rule.id) ?? null;
-        const evaluation = evaluate(rule, lookup.get, calendar, now, instance?.extendedDueDate);
+        let evaluation = evaluate(rule, lookup.get, calendar, now, instance?.extendedDueDate);
+        // a met or cancelled deadline is history: a changed rule or calendar does not move it
+        const settled = instance?.dueAt && ['met', 'cancelled'].includes(instance.state) && evaluation.state === instance.state;
+        if ((why === 'rule' || why === 'calendar') && settled && evaluation.started) {
+          evaluation = { ...evaluation, dueAt: new Date(instance.dueAt), dueDate: instance.dueDate, fallback: Boolean(instance.fallback) };
+        }
         // the due field is the server's: whatever a client sent is replaced
         if (rule.dueField) data[rule.dueField] = evaluation.started ? evaluation.dueAt!.toISOString() : null;
         return { rule, instance, evaluation };
@@ -172,7 +208,7 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => ({
         if (touched.has(key)) continue;
         touched.add(key);
         await reason
-          .run(why, () => strapi.documents(uid as any).update({ documentId, data: {} as any }))
+          .run(why, () => resave(strapi, uid, documentId))
           .catch((error) => strapi.log.warn(`[deadlines] 重新计算期限失败 / recompute failed for ${key}: ${error.message}`));
       }
     }
@@ -181,7 +217,7 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** Saves a record again so its deadlines follow an approved extension. */
   async touch(uid: string, documentId: string, why: ChangeReason) {
-    return reason.run(why, () => strapi.documents(uid as any).update({ documentId, data: {} as any }));
+    return reason.run(why, () => resave(strapi, uid, documentId));
   },
 });
 
