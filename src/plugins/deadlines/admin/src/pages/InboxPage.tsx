@@ -11,8 +11,6 @@ import {
   Tabs,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -27,6 +25,7 @@ import { formatDateTime } from '../utils/dates';
 import { chineseError } from '../utils/errors';
 import { editViewPath, SETTINGS_PATHS } from '../utils/links';
 import { getTrad } from '../utils/trad';
+import { TableHead } from '../components/TableHead';
 
 const KIND_VARIANTS = { reminder: 'warning', overdue: 'danger', escalation: 'danger' } as const;
 
@@ -64,16 +63,7 @@ const DeadlinesTable = ({ items }: { items: DeadlineItem[] }) => {
   if (!items.length) return <EmptyStateLayout content={t('inbox.deadlines.empty', 'No open deadlines')} />;
   return (
     <Table colCount={6} rowCount={items.length + 1}>
-      <Thead>
-        <Tr>
-          <Th><Typography variant="sigma">{t('inbox.col.title', 'Item')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('inbox.col.rule', 'Rule')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('inbox.col.bureau', 'Responsible unit')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('inbox.col.dueAt', 'Due')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('inbox.col.state', 'Status')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('inbox.col.actions', 'Actions')}</Typography></Th>
-        </Tr>
-      </Thead>
+      <TableHead columns={[['inbox.col.title', 'Item'], ['inbox.col.rule', 'Rule'], ['inbox.col.bureau', 'Responsible unit'], ['inbox.col.dueAt', 'Due'], ['inbox.col.state', 'Status'], ['inbox.col.actions', 'Actions']]} />
       <Tbody>
         {items.map((item) => (
           <Tr key={item.documentId}>
@@ -121,15 +111,7 @@ const NotificationsTable = ({ items, onRead }: { items: NotificationItem[]; onRe
   if (!items.length) return <EmptyStateLayout content={t('inbox.notifications.empty', 'No notifications')} />;
   return (
     <Table colCount={5} rowCount={items.length + 1}>
-      <Thead>
-        <Tr>
-          <Th><Typography variant="sigma">{t('inbox.notifications.col.title', 'Title')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('inbox.notifications.col.kind', 'Kind')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('inbox.notifications.col.bureau', 'Recipient')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('inbox.notifications.col.times', 'Due / sent')}</Typography></Th>
-          <Th><Typography variant="sigma">{t('inbox.notifications.col.read', 'Read')}</Typography></Th>
-        </Tr>
-      </Thead>
+      <TableHead columns={[['inbox.notifications.col.title', 'Title'], ['inbox.notifications.col.kind', 'Kind'], ['inbox.notifications.col.bureau', 'Recipient'], ['inbox.notifications.col.times', 'Due / sent'], ['inbox.notifications.col.read', 'Read']]} />
       <Tbody>
         {items.map((item) => {
           const unread = !item.readAt;

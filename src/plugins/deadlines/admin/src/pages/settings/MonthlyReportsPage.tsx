@@ -9,8 +9,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -24,6 +22,7 @@ import { formatDateTime, shanghaiPeriod } from '../../utils/dates';
 import { chineseError } from '../../utils/errors';
 import { editViewPath } from '../../utils/links';
 import { getTrad } from '../../utils/trad';
+import { TableHead } from '../../components/TableHead';
 
 const REPORT_UID = 'api::monthly-report.monthly-report';
 
@@ -79,16 +78,7 @@ const MonthlyReportsPage = () => {
       <Typography textColor="neutral600">{t('monthly.noneInGroup', 'None')}</Typography>
     ) : (
       <Table colCount={6} rowCount={rows.length + 1}>
-        <Thead>
-          <Tr>
-            <Th><Typography variant="sigma">{t('monthly.col.bureau', 'Unit')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('monthly.col.kind', 'Kind of unit')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('monthly.col.state', 'Status')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('monthly.col.dueAt', 'Due')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('monthly.col.submittedAt', 'Submitted')}</Typography></Th>
-            <Th><Typography variant="sigma">{t('monthly.col.nothing', 'Nothing to report')}</Typography></Th>
-          </Tr>
-        </Thead>
+        <TableHead columns={[['monthly.col.bureau', 'Unit'], ['monthly.col.kind', 'Kind of unit'], ['monthly.col.state', 'Status'], ['monthly.col.dueAt', 'Due'], ['monthly.col.submittedAt', 'Submitted'], ['monthly.col.nothing', 'Nothing to report']]} />
         <Tbody>
           {rows.map((report) => {
             const late = report.state !== 'submitted' && report.dueAt && new Date(report.dueAt).getTime() < Date.now();

@@ -9,8 +9,6 @@ import {
   Table,
   Tbody,
   Td,
-  Th,
-  Thead,
   Tr,
   Typography,
 } from '@strapi/design-system';
@@ -23,6 +21,7 @@ import { useRequest } from '../../hooks/useRequest';
 import { chineseError } from '../../utils/errors';
 import { cmCollectionUrl, createViewPath, editViewPath, RULE_UID } from '../../utils/links';
 import { getTrad } from '../../utils/trad';
+import { TableHead } from '../../components/TableHead';
 
 interface Rule {
   id: number;
@@ -100,16 +99,7 @@ const RulesPage = () => {
         ) : (
           <Flex direction="column" alignItems="stretch" gap={3}>
             <Table colCount={6} rowCount={rules.length + 1}>
-              <Thead>
-                <Tr>
-                  <Th><Typography variant="sigma">{t('rules.col.name', 'Name')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('rules.col.contentType', 'Content type')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('rules.col.durationKind', 'Kind of deadline')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('rules.col.duration', 'Days')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('rules.col.active', 'Active')}</Typography></Th>
-                  <Th><Typography variant="sigma">{t('rules.col.actions', 'Actions')}</Typography></Th>
-                </Tr>
-              </Thead>
+              <TableHead columns={[['rules.col.name', 'Name'], ['rules.col.contentType', 'Content type'], ['rules.col.durationKind', 'Kind of deadline'], ['rules.col.duration', 'Days'], ['rules.col.active', 'Active'], ['rules.col.actions', 'Actions']]} />
               <Tbody>
                 {rules.map((rule) => (
                   <Tr key={rule.documentId}>
