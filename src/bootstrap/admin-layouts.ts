@@ -141,6 +141,7 @@ export const LAYOUTS: Record<string, Layout> = {
   'plugin::deadlines.calendar-override': { list: ['date', 'kind', 'name', 'note'], sort: ['date', 'DESC'], mainField: 'name' },
   'plugin::deadlines.notification': { list: ['title', 'kind', 'bureau', 'dueAt', 'readAt'], sort: ['createdAt', 'DESC'], mainField: 'title' },
   'plugin::deadlines.delivery': { list: ['key', 'kind', 'dueAt', 'deliveredAt'], mainField: 'key' },
+  'plugin::bureau-views.membership': { list: ['user', 'bureau', 'note', 'updatedAt'], edit: [['user', 'bureau'], ['note']] },
   'api::responsibility-matrix.responsibility-matrix': {
     list: ['leadBureau'],
     edit: [['leadBureau'], ['assignments'], [['note', 12]]],

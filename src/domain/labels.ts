@@ -94,6 +94,7 @@ export const ENUM_LABELS: Record<string, string> = {
 
 /** Labels of fields every record has. */
 export const COMMON_FIELD_LABELS: Record<string, string> = {
+  sort: '排序',
   id: '编号',
   documentId: '文档编号',
   createdAt: '创建时间',
@@ -126,6 +127,7 @@ export const CONTENT_TYPE_LABELS: Record<string, string> = {
   'plugin::deadlines.calendar-override': '节假日调整',
   'plugin::deadlines.notification': '提醒',
   'plugin::deadlines.delivery': '投递记录',
+  'plugin::bureau-views.membership': '人员归属',
 };
 
 export const FIELD_LABELS: Record<string, Record<string, string>> = {
@@ -361,6 +363,8 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     previousDueAt: '原到期时间',
   },
   'plugin::deadlines.calendar-override': { date: '日期', kind: '类型', name: '名称', note: '备注' },
+  'plugin::bureau-views.membership': { user: '管理员账号', bureau: '所属单位', note: '备注' },
+  'plugin::users-permissions.user': { bureau: '所属单位' },
   'plugin::deadlines.notification': {
     bureau: '接收单位',
     deadline: '期限',

@@ -15,6 +15,10 @@ const PATTERNS: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/must be a valid email/, () => '不是有效的电子邮箱'],
   [/must be a valid (date|datetime|time)/, () => '不是有效的日期或时间'],
   [/Invalid key/, () => '不是可写入或可查询的字段'],
+  [/can only be changed by the office/, () => '只能由办公室修改'],
+  [/sorting through a relation is not allowed/, () => '不能按关联记录的字段排序'],
+  [/set is not allowed on this relation/, () => '此关联不能整体替换（set），请用 connect / disconnect'],
+  [/already belongs to a bureau/, () => '已有所属单位，每人只能属于一个单位'],
   [/Invalid relation|relation\(s\) of type .* associated with this entity do not exist|not found/i, () => '关联的记录不存在'],
 ];
 

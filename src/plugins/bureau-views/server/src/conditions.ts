@@ -1,6 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { policyOf } from './scope/policy';
-import { dottedAnyPathFilter } from './scope/query';
 import type { ScopeService } from './services/scope';
 
 type Row = Record<string, any>;
@@ -13,19 +11,17 @@ export const CONDITIONS = {
 /**
  * Admin RBAC conditions "records of my bureau", selectable per content type in 设置 → 管理员角色. The engine
  * passes the admin user merged with the permission being evaluated, so one condition answers per type with
- * the paths of the scope table; an admin without a membership gets `false` (sees nothing, creates nothing).
+ * the records the scope service finds (`id IN …`); an admin without a membership gets `false` (sees nothing, creates nothing).
  */
 export async function registerConditions(strapi: Core.Strapi) {
   const scope = (): ScopeService => strapi.plugin('bureau-views').service('scope');
   const handler = (which: 'read' | 'write') => async (user: Row) => {
-    const ids = await scope().membershipBureaus(user?.id);
-    if (!ids.length) return false;
-    const policy = policyOf(user?.permission?.subject);
-    if (!policy) return true;
-    const paths = which === 'read' ? policy.read : policy.write;
-    if (paths === 'everyone') return true;
-    if (paths === 'office') return false;
-    return dottedAnyPathFilter(paths, ids);
+    const viewer = await scope().adminViewerOf(user);
+    if (viewer.kind === 'none') return false;
+    const subject: string = user?.permission?.subject;
+    const filter = which === 'read' ? await scope().readFilter(subject, viewer) : await scope().writeFilter(subject, viewer);
+    // no restriction on this type → the condition holds for all its records
+    return filter ?? true;
   };
   await strapi.service('admin::permission').conditionProvider.registerMany([
     { displayName: '与本单位相关的记录', name: 'related-to-my-bureau', plugin: 'bureau-views', category: '分单位视图', handler: handler('read') },

@@ -31,24 +31,44 @@ const fieldError = (field: string, message: string) =>
 export function scopeMiddleware(strapi: Core.Strapi) {
   const service = (): ScopeService => strapi.plugin('bureau-views').service('scope');
 
+  /** The read filter of every type a query reaches (itself, its populate, its filters through relations). */
+  async function filtersForQuery(ctx: Ctx, who: Viewer, scope: ScopeService) {
+    const reached = new Set<string>([ctx.uid]);
+    const note = (uid: string) => (reached.add(uid), null);
+    scopeFilters(ctx.params?.filters, ctx.uid, scope.models, note);
+    scopePopulate(ctx.params?.populate, ctx.uid, scope.models, note);
+    const filters = await scope.readFilters(reached, who);
+    return (uid: string) => filters.get(uid) ?? null;
+  }
+
   async function scopeRead(ctx: Ctx, who: Viewer, scope: ScopeService) {
-    const filterFor = (uid: string) => scope.readFilterOf(uid, who);
     const params = ctx.params ?? (ctx.params = {});
     if (who.via !== 'admin') {
       const through = sortThroughRelation(params.sort, ctx.uid, scope.models);
       if (through) throw fieldError('sort', 'sorting through a relation is not allowed');
     }
+    const filterFor = await filtersForQuery(ctx, who, scope);
     const filters = scopeFilters(params.filters, ctx.uid, scope.models, filterFor);
     const combined = andFilters(filters, filterFor(ctx.uid));
     if (combined !== undefined) params.filters = combined;
     if (params.populate !== undefined) params.populate = scopePopulate(params.populate, ctx.uid, scope.models, filterFor);
   }
 
-  /** Scope-deciding fields: forced to the viewer's bureau on create, never written by the viewer otherwise. */
-  function guardScopeFields(ctx: Ctx, who: Viewer) {
+  /**
+   * Scope-deciding fields. The owner field is the viewer's bureau on create and never changes afterwards,
+   * whatever the body says. The other protected fields are the workflow's or the office's: dropped from a create,
+   * and an update that tries to change one is refused.
+   */
+  function guardScopeFields(ctx: Ctx, who: Viewer, scope: ScopeService) {
     const policy = policyOf(ctx.uid);
     const data = ctx.params.data;
     if (!policy || !data || typeof data !== 'object') return;
+    if (ctx.action === 'update') {
+      for (const write of relationWrites(data, ctx.uid, scope.models)) {
+        const changes = write.connect.length + write.disconnect.length > 0 || write.set !== null;
+        if (changes && policy.protected?.includes(write.field)) throw fieldError(write.field, 'can only be changed by the office');
+      }
+    }
     for (const field of policy.protected ?? []) delete data[field];
     if (policy.owner) {
       if (ctx.action === 'create' || ctx.action === 'clone') data[policy.owner] = who.bureauIds[0];
@@ -77,7 +97,7 @@ export function scopeMiddleware(strapi: Core.Strapi) {
 
   /** After a create, inside its transaction: the new record must be one the viewer may change, or nothing is kept. */
   async function checkCreated(ctx: Ctx, who: Viewer, scope: ScopeService, created: Row | null) {
-    const filter = scope.writeFilterOf(ctx.uid, who);
+    const filter = await scope.writeFilter(ctx.uid, who);
     if (!filter || !created?.id || policyOf(ctx.uid)?.anyBureauCreates) return;
     const row = await strapi.db.query(ctx.uid as any).findOne({ where: { $and: [{ id: created.id }, filter] }, select: ['id'] });
     if (!row) throw forbidden();
@@ -109,25 +129,35 @@ export function scopeMiddleware(strapi: Core.Strapi) {
     }
 
     if (!who.canWrite) throw forbidden();
-    const readFilter = (uid: string) => scope.readFilterOf(uid, who);
-    if (ctx.params?.populate !== undefined) ctx.params.populate = scopePopulate(ctx.params.populate, ctx.uid, scope.models, readFilter);
+    if (ctx.params?.populate !== undefined) {
+      const filterFor = await filtersForQuery(ctx, who, scope);
+      ctx.params.populate = scopePopulate(ctx.params.populate, ctx.uid, scope.models, filterFor);
+    }
+    try {
+      return await change(ctx, who, scope, next);
+    } finally {
+      scope.forget();
+    }
+  }
 
+  async function change(ctx: Ctx, who: Viewer, scope: ScopeService, next: () => Promise<unknown>): Promise<unknown> {
     if (CHANGES.has(ctx.action)) {
-      if (!(await ownsDocument(ctx, scope.writeFilterOf(ctx.uid, who)))) throw notFound();
+      if (!(await ownsDocument(ctx, await scope.writeFilter(ctx.uid, who)))) throw notFound();
       if (ctx.action !== 'update') return inside.run(true, next);
-      guardScopeFields(ctx, who);
       await checkRelations(ctx, who, scope);
+      guardScopeFields(ctx, who, scope);
       return inside.run(true, next);
     }
 
     if (ctx.action === 'create' || ctx.action === 'clone') {
       const policy = policyOf(ctx.uid);
       if (policy?.write === 'office' && !policy.anyBureauCreates) throw forbidden();
-      if (ctx.action === 'clone' && !(await ownsDocument(ctx, scope.readFilterOf(ctx.uid, who)))) throw notFound();
-      guardScopeFields(ctx, who);
+      if (ctx.action === 'clone' && !(await ownsDocument(ctx, await scope.readFilter(ctx.uid, who)))) throw notFound();
       await checkRelations(ctx, who, scope);
+      guardScopeFields(ctx, who, scope);
       return strapi.db.transaction(async () => {
         const created = (await inside.run(true, next)) as Row | null;
+        scope.forget();
         await checkCreated(ctx, who, scope, created);
         return created;
       });

@@ -44,17 +44,6 @@ export function pathFilter(path: string, ids: readonly number[]): Filter {
     .reduceRight<Filter>((inner, relation) => ({ [relation]: inner }), { id: { $in: [...ids] } });
 }
 
-/** A record matches when any of the paths reaches one of the bureaus. */
-export function anyPathFilter(paths: readonly string[], ids: readonly number[]): Filter {
-  if (!ids.length || !paths.length) return MATCH_NOTHING;
-  return paths.length === 1 ? pathFilter(paths[0], ids) : { $or: paths.map((path) => pathFilter(path, ids)) };
-}
-
-/** The same in the dotted form of admin RBAC conditions: `{ $or: [{ 'preAssessment.leadBureau.id': { $in: ids } }] }`. */
-export function dottedAnyPathFilter(paths: readonly string[], ids: readonly number[]): Filter {
-  return { $or: paths.map((path) => ({ [`${path}.id`]: { $in: [...ids] } })) };
-}
-
 export const andFilters = (a: unknown, b: Filter | null): unknown => {
   if (!b) return a;
   if (a === undefined || a === null || (isPlainObject(a) && !Object.keys(a).length)) return b;

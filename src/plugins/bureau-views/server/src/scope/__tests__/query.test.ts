@@ -1,8 +1,6 @@
 import { POLICIES } from '../policy';
 import {
-  anyPathFilter,
-  dottedAnyPathFilter,
-  MATCH_NOTHING,
+  pathFilter,
   populateObject,
   relationWrites,
   scopeFilters,
@@ -46,22 +44,9 @@ const filterFor = (uid: string) =>
   uid === 'api::opinion.opinion' ? OPINION_SCOPE : uid === 'api::pre-assessment.pre-assessment' ? PRE_SCOPE : null;
 
 describe('scope filters from relation paths', () => {
-  it('nests a path down to the bureau id and ORs several paths', () => {
-    expect(anyPathFilter(['bureau', 'preAssessment.project.applicantBureau'], [3, 4])).toEqual({
-      $or: [{ bureau: { id: { $in: [3, 4] } } }, { preAssessment: { project: { applicantBureau: { id: { $in: [3, 4] } } } } }],
-    });
-    expect(anyPathFilter(['bureau'], [3])).toEqual({ bureau: { id: { $in: [3] } } });
-  });
-
-  it('fails closed: no bureau, or no path, matches nothing', () => {
-    expect(anyPathFilter(['bureau'], [])).toBe(MATCH_NOTHING);
-    expect(anyPathFilter([], [1])).toBe(MATCH_NOTHING);
-  });
-
-  it('gives the dotted form admin RBAC conditions use', () => {
-    expect(dottedAnyPathFilter(['leadBureau', 'opinions.bureau'], [2])).toEqual({
-      $or: [{ 'leadBureau.id': { $in: [2] } }, { 'opinions.bureau.id': { $in: [2] } }],
-    });
+  it('nests a path down to the bureau id', () => {
+    expect(pathFilter('preAssessment.project.applicantBureau', [3, 4])).toEqual({ preAssessment: { project: { applicantBureau: { id: { $in: [3, 4] } } } } });
+    expect(pathFilter('bureau', [3])).toEqual({ bureau: { id: { $in: [3] } } });
   });
 
   it('every policy path resolves through relations of the real schemas to a bureau', () => {
