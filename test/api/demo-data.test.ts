@@ -1,4 +1,6 @@
+import request from 'supertest';
 import { seedDemoData } from '../../src/bootstrap/demo-data';
+import { DEV_ACCOUNTS, ensureDevAccounts } from '../../src/bootstrap/dev-accounts';
 import { useStrapi } from '../helpers/strapi';
 
 const STAGES = ['declared', 'pre_assessing', 'assessed', 'in_library', 'reported_to_city', 'started', 'completed', 'operating', 'withdrawn'];
@@ -105,5 +107,65 @@ describe('demo data', () => {
     const before = await totals();
     await seedDemoData(app.strapi);
     expect(await totals()).toEqual(before);
+  });
+
+  describe('one sign-in per kind of person, in development only', () => {
+    const PASSWORD = 'Lanshan-Demo-2026';
+    const withEnv = async (env: string, run: () => Promise<void>) => {
+      const previous = process.env.NODE_ENV;
+      process.env.NODE_ENV = env;
+      try {
+        await run();
+      } finally {
+        process.env.NODE_ENV = previous;
+      }
+    };
+    const signIn = async (email: string) => {
+      const res = await request(app.strapi.server.httpServer).post('/admin/login').send({ email, password: PASSWORD });
+      expect(res.status).toBe(200);
+      return `Bearer ${res.body.data.token}`;
+    };
+    const total = async (authorization: string, uid: string) => {
+      const res = await app.http().get(`/content-manager/collection-types/${uid}?page=1&pageSize=10`).set('Authorization', authorization);
+      expect(res.status).toBe(200);
+      return res.body.pagination.total as number;
+    };
+
+    it('creates nothing outside development', async () => {
+      await withEnv('production', () => ensureDevAccounts(app.strapi));
+      const found = await app.strapi.db.query('admin::user').findMany({ where: { email: { $in: DEV_ACCOUNTS.map((a) => a.email) } } });
+      expect(found).toEqual([]);
+    });
+
+    it('in development the office, a department, a town and a leader each see the platform through their own eyes', async () => {
+      await withEnv('development', () => ensureDevAccounts(app.strapi));
+      const [office, department, town, leader] = await Promise.all(DEV_ACCOUNTS.map((account) => signIn(account.email)));
+      const PROJECT = 'api::project.project';
+      const OPINION = 'api::opinion.opinion';
+      const all = { projects: await total(office, PROJECT), opinions: await total(office, OPINION) };
+      expect(all.projects).toBeGreaterThanOrEqual(30);
+
+      // the leader reads everything and changes nothing
+      expect(await total(leader, PROJECT)).toBe(all.projects);
+      const anyProject = (await app.strapi.db.query(PROJECT).findMany({ limit: 1 }))[0];
+      const write = await app.http().put(`/content-manager/collection-types/${PROJECT}/${anyProject.documentId}`).set('Authorization', leader).send({ name: '改名' });
+      expect(write.status).toBe(403);
+
+      // the town sees exactly its own projects; the department exactly its own opinions
+      const yitang = await app.strapi.db.query('api::bureau.bureau').findOne({ where: { code: 'sample-yitang' } });
+      const ownProjects = await app.strapi.db.query(PROJECT).count({ where: { applicantBureau: { id: yitang.id } } });
+      expect(ownProjects).toBeGreaterThan(0);
+      expect(await total(town, PROJECT)).toBe(ownProjects);
+      const resources = await app.strapi.db.query('api::bureau.bureau').findOne({ where: { code: 'natural-resources' } });
+      const ownOpinions = await app.strapi.db.query(OPINION).count({ where: { bureau: { id: resources.id } } });
+      expect(ownOpinions).toBeGreaterThan(0);
+      expect(await total(department, OPINION)).toBe(ownOpinions);
+      expect(ownOpinions).toBeLessThan(all.opinions);
+
+      // and neither reaches the settings
+      for (const authorization of [department, town, leader]) {
+        expect((await app.http().get('/admin/roles').set('Authorization', authorization)).status).toBe(403);
+      }
+    });
   });
 });
