@@ -6,34 +6,12 @@
  * of each; the ratio is the median of the per-pair ratios of milliseconds per write. Also counts, in the
  * active rounds, the deadline rows and the scheduler hand-overs (`scheduler.sync`) per write.
  */
-const fs = require('fs');
 const path = require('path');
-const crypto = require('crypto');
-const { now, median } = require('./lib');
+const { now, median, prepareEnv } = require('./lib');
 
 const RULE = 'plugin::deadlines.rule';
 const DEADLINE = 'plugin::deadlines.deadline';
 const TASK = 'api::task.task';
-
-/** The environment the test harness uses (test/helpers/env.js): own secrets, quiet logs, no demo data. */
-function prepareEnv(appDir) {
-  const random = () => crypto.randomBytes(24).toString('base64');
-  process.env.NODE_ENV = 'test';
-  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-  process.env.BROWSER = 'false';
-  process.env.DEMO_DATA = 'false';
-  for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
-    process.env[name] = process.env[name] || random();
-  }
-  process.env.APP_KEYS = process.env.APP_KEYS || [random(), random()].join(',');
-  const name = `.tmp/bench-${process.pid}-${Date.now()}.db`;
-  fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
-  process.env.DATABASE_CLIENT = 'sqlite';
-  process.env.DATABASE_FILENAME = name;
-  return () => {
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, name + suffix), { force: true });
-  };
-}
 
 async function run({ appDir, writes = 150, pairs = 6 } = {}) {
   const dropDatabase = prepareEnv(appDir);

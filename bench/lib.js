@@ -1,5 +1,28 @@
 'use strict';
-/** Small shared helpers for the benchmarks: a seeded random source, timing, medians. */
+/** Small shared helpers for the benchmarks: the test environment, a seeded random source, timing, medians. */
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+
+/** The environment the test harness uses (test/helpers/env.js): own secrets, quiet logs, no demo data. */
+function prepareEnv(appDir) {
+  const random = () => crypto.randomBytes(24).toString('base64');
+  process.env.NODE_ENV = 'test';
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  process.env.BROWSER = 'false';
+  process.env.DEMO_DATA = 'false';
+  for (const name of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
+    process.env[name] = process.env[name] || random();
+  }
+  process.env.APP_KEYS = process.env.APP_KEYS || [random(), random()].join(',');
+  const name = `.tmp/bench-${process.pid}-${Date.now()}.db`;
+  fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
+  process.env.DATABASE_CLIENT = 'sqlite';
+  process.env.DATABASE_FILENAME = name;
+  return () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, name + suffix), { force: true });
+  };
+}
 
 /** mulberry32: a tiny seeded PRNG, so every run measures the same inputs. */
 function random(seed) {
@@ -28,4 +51,4 @@ function fmt(value, digits = 3) {
   return Number(value.toPrecision(digits)).toString();
 }
 
-module.exports = { random, now, median, fmt };
+module.exports = { prepareEnv, random, now, median, fmt };

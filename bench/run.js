@@ -6,8 +6,14 @@
  *
  *   --no-compile                     reuse dist/ as it is
  *   BENCH_WRITES=150 BENCH_PAIRS=6   tasks per round and alternating round pairs of the write benchmark
+ *   BENCH_SCOPE_ROWS=300 BENCH_SCOPE_REQUESTS=10 BENCH_SCOPE_PAIRS=10
+ *                                    projects (all in one town's scope), requests per round and alternating round
+ *                                    pairs of the scoping benchmark
+ *   BENCH_SCOPE_PROBLEMS=1           problems per project; BENCH_SCOPE_ASSESS_EVERY=10: a pre-assessment (with its
+ *                                    opinions) on every 10th project, 0 = none
  *
- * Exit status 1 when a correctness check fails (different answers, not exactly one deadline row per write);
+ * Exit status 1 when a correctness check fails (different answers, not exactly one deadline row per write,
+ * a scoped list that differs from the office's over the same rows);
  * a timing target missed is shown in the table and listed, but does not fail the run.
  */
 // chinese-days (the baseline) reads dates with dayjs in the local zone and gives wrong answers west of UTC
@@ -38,6 +44,17 @@ async function main() {
       appDir,
       writes: Number(process.env.BENCH_WRITES ?? 150),
       pairs: Number(process.env.BENCH_PAIRS ?? 6),
+    }))
+  );
+  process.stdout.write('per-bureau scoping read cost …\n');
+  results.push(
+    ...(await require('./bureau-scope').run({
+      appDir,
+      rows: Number(process.env.BENCH_SCOPE_ROWS ?? 300),
+      requests: Number(process.env.BENCH_SCOPE_REQUESTS ?? 10),
+      pairs: Number(process.env.BENCH_SCOPE_PAIRS ?? 10),
+      problemsPerProject: Number(process.env.BENCH_SCOPE_PROBLEMS ?? 1),
+      assessEvery: Number(process.env.BENCH_SCOPE_ASSESS_EVERY ?? 10),
     }))
   );
 
