@@ -5,6 +5,7 @@
  * measured in the same run, prints one table and writes the results to bench/results/<timestamp>.json.
  *
  *   --no-compile                     reuse dist/ as it is
+ *   --only=<name>                    one benchmark: working-days, deadline-writes or bureau-scope
  *   BENCH_WRITES=150 BENCH_PAIRS=6   tasks per round and alternating round pairs of the write benchmark
  *   BENCH_SCOPE_ROWS=300 BENCH_SCOPE_REQUESTS=10 BENCH_SCOPE_PAIRS=10
  *                                    projects (all in one town's scope), requests per round and alternating round
@@ -36,27 +37,36 @@ async function main() {
   }
 
   const results = [];
-  process.stdout.write('working-day arithmetic …\n');
-  results.push(require('./working-days').run({ appDir, rounds: 15, roundMs: 150 }));
-  process.stdout.write('deadline hook write overhead …\n');
-  results.push(
-    ...(await require('./deadline-writes').run({
-      appDir,
-      writes: Number(process.env.BENCH_WRITES ?? 150),
-      pairs: Number(process.env.BENCH_PAIRS ?? 6),
-    }))
-  );
-  process.stdout.write('per-bureau scoping read cost …\n');
-  results.push(
-    ...(await require('./bureau-scope').run({
-      appDir,
-      rows: Number(process.env.BENCH_SCOPE_ROWS ?? 300),
-      requests: Number(process.env.BENCH_SCOPE_REQUESTS ?? 10),
-      pairs: Number(process.env.BENCH_SCOPE_PAIRS ?? 10),
-      problemsPerProject: Number(process.env.BENCH_SCOPE_PROBLEMS ?? 1),
-      assessEvery: Number(process.env.BENCH_SCOPE_ASSESS_EVERY ?? 10),
-    }))
-  );
+  // --only=working-days|deadline-writes|bureau-scope runs one benchmark
+  const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
+  const wanted = (name) => !only || only === name;
+  if (wanted('working-days')) {
+    process.stdout.write('working-day arithmetic …\n');
+    results.push(require('./working-days').run({ appDir, rounds: 15, roundMs: 150 }));
+  }
+  if (wanted('deadline-writes')) {
+    process.stdout.write('deadline hook write overhead …\n');
+    results.push(
+      ...(await require('./deadline-writes').run({
+        appDir,
+        writes: Number(process.env.BENCH_WRITES ?? 150),
+        pairs: Number(process.env.BENCH_PAIRS ?? 6),
+      }))
+    );
+  }
+  if (wanted('bureau-scope')) {
+    process.stdout.write('per-bureau scoping read cost …\n');
+    results.push(
+      ...(await require('./bureau-scope').run({
+        appDir,
+        rows: Number(process.env.BENCH_SCOPE_ROWS ?? 300),
+        requests: Number(process.env.BENCH_SCOPE_REQUESTS ?? 10),
+        pairs: Number(process.env.BENCH_SCOPE_PAIRS ?? 10),
+        problemsPerProject: Number(process.env.BENCH_SCOPE_PROBLEMS ?? 1),
+        assessEvery: Number(process.env.BENCH_SCOPE_ASSESS_EVERY ?? 10),
+      }))
+    );
+  }
 
   const rows = results.map((r) => ({
     benchmark: r.name,
@@ -71,7 +81,12 @@ async function main() {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = path.join(__dirname, 'results', `${stamp}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const machine = { node: process.version, platform: `${os.platform()} ${os.release()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model };
+  const machine = {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+  };
   fs.writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), machine, results }, null, 2)}\n`);
   process.stdout.write(`\n${path.relative(appDir, file)}\n`);
   const missed = results.filter((r) => !r.ok);
@@ -84,7 +99,8 @@ function printTable(rows) {
   const columns = Object.keys(rows[0]);
   const width = (text) => [...String(text)].reduce((sum, ch) => sum + (ch.codePointAt(0) > 0x2e80 ? 2 : 1), 0);
   const widths = columns.map((c) => Math.max(width(c), ...rows.map((r) => width(r[c]))));
-  const line = (cells) => `| ${cells.map((cell, i) => String(cell) + ' '.repeat(widths[i] - width(cell))).join(' | ')} |`;
+  const line = (cells) =>
+    `| ${cells.map((cell, i) => String(cell) + ' '.repeat(widths[i] - width(cell))).join(' | ')} |`;
   process.stdout.write(`\n${line(columns)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|\n`);
   for (const row of rows) process.stdout.write(`${line(columns.map((c) => row[c]))}\n`);
 }

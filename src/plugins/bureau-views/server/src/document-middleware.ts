@@ -135,11 +135,7 @@ export function scopeMiddleware(strapi: Core.Strapi) {
     // writes of types without a bureau (users at sign-up, rules, calendar) are for permissions alone to allow
     if (!policyOf(ctx.uid)) return inside.run(true, next);
     if (!who.canWrite) throw forbidden();
-    try {
-      return await change(ctx, who, scope, next);
-    } finally {
-      scope.forget();
-    }
+    return change(ctx, who, scope, next);
   }
 
   async function change(ctx: Ctx, who: Viewer, scope: ScopeService, next: () => Promise<unknown>): Promise<unknown> {
@@ -159,7 +155,6 @@ export function scopeMiddleware(strapi: Core.Strapi) {
       guardScopeFields(ctx, who, scope);
       return strapi.db.transaction(async () => {
         const created = (await inside.run(true, next)) as Row | null;
-        scope.forget();
         await checkCreated(ctx, who, scope, created);
         return created;
       });

@@ -18,7 +18,6 @@ export interface Viewer {
 
 const SYSTEM: Viewer = Object.freeze({ kind: 'all', bureauIds: [], canWrite: true, via: 'system' }) as Viewer;
 const CACHE = Symbol('bureau-views.viewer');
-const IDS = Symbol('bureau-views.ids');
 const ADMINS = Symbol('bureau-views.admins');
 
 type Row = Record<string, any>;
@@ -87,29 +86,27 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const current = (given?: Viewer) => (given ? Promise.resolve(given) : viewer());
 
-  /** Per-request memo of record ids in scope, by mode and type; dropped after every write of the request. */
-  function memo(): Map<string, Promise<number[]>> | null {
-    const ctx = strapi.requestContext.get() as Row | undefined;
-    if (!ctx?.state) return null;
-    return (ctx.state[IDS] ??= new Map());
-  }
-
   /**
-   * The ids of the records of a type that one of the paths links to the bureaus: one small query per path, so
-   * the filters handed to Strapi stay `id IN (…)` at every level instead of chains of joins.
+   * The records of a type that one of the paths links to the bureaus, as one SQL subquery: each path is a small
+   * chain of joins, the union of them is what `id IN (…)` tests. Filters handed to Strapi thus stay one `id IN`
+   * at every level, whatever the populate depth, and the database does the work in the same statement.
    */
-  function idsOnPaths(uid: string, paths: string[], bureauIds: number[], key: string): Promise<number[]> {
-    const cache = memo();
-    const cached = cache?.get(key);
-    if (cached) return cached;
-    const query = Promise.all(
-      paths.map((path) => strapi.db.query(uid as any).findMany({ where: pathFilter(path, bureauIds), select: ['id'] }))
-    ).then((results) => [...new Set(results.flat().map((row) => row.id as number))].sort((a, b) => a - b));
-    cache?.set(key, query);
-    return query;
+  function inScope(uid: string, paths: string[], bureauIds: number[]) {
+    const [first, ...rest] = paths.map((path) =>
+      (strapi.db as any).queryBuilder(uid).select(['id']).where(pathFilter(path, bureauIds)).getKnexQuery()
+    );
+    return rest.length ? first.union(rest) : first;
   }
 
-  async function filterOf(uid: string, who: Viewer, mode: 'read' | 'write'): Promise<Filter | null> {
+  /** The same records as an id list, for evaluators that test records in memory (admin RBAC conditions). */
+  async function idsInScope(uid: string, paths: string[], bureauIds: number[]): Promise<number[]> {
+    const rows: Row[] = await inScope(uid, paths, bureauIds);
+    return [...new Set(rows.map((row) => Number(row.id)))].sort((a, b) => a - b);
+  }
+
+  type Form = 'subquery' | 'ids';
+
+  async function filterOf(uid: string, who: Viewer, mode: 'read' | 'write', form: Form = 'subquery'): Promise<Filter | null> {
     const policy = policyOf(uid);
     if (mode === 'read') {
       if (!isScoped(uid) || who.kind === 'all') return null;
@@ -120,15 +117,14 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       if (who.kind === 'none' || policy.write === 'office') return MATCH_NOTHING;
     }
     const paths = (mode === 'read' ? policy!.read : policy!.write) as string[];
-    const ids = await idsOnPaths(uid, paths, who.bureauIds, `${mode}:${uid}:${who.bureauIds.join(',')}`);
-    return { id: { $in: ids } };
+    return { id: { $in: form === 'ids' ? await idsInScope(uid, paths, who.bureauIds) : inScope(uid, paths, who.bureauIds) } };
   }
 
   /** The filter that limits reads of a type to the viewer's records; null when nothing is hidden from them. */
-  const readFilter = async (uid: string, given?: Viewer) => filterOf(uid, await current(given), 'read');
+  const readFilter = async (uid: string, given?: Viewer, form?: Form) => filterOf(uid, await current(given), 'read', form);
 
   /** The filter of the records of a type the viewer may change (matches nothing when it may change none). */
-  const writeFilter = async (uid: string, given?: Viewer) => filterOf(uid, await current(given), 'write');
+  const writeFilter = async (uid: string, given?: Viewer, form?: Form) => filterOf(uid, await current(given), 'write', form);
 
   /** Read filters of several types at once, for rewriting one query (populate and filters through relations). */
   async function readFilters(uids: Iterable<string>, given?: Viewer): Promise<Map<string, Filter | null>> {
@@ -166,11 +162,6 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     writeFilter,
     readFilters,
     models,
-
-    /** What a request has written makes its memo of ids in scope stale. */
-    forget() {
-      memo()?.clear();
-    },
 
     /** May the viewer read these records of a type? (Unknown records count as unreadable.) */
     async canRead(uid: string, refs: Ref[], given?: Viewer) {
