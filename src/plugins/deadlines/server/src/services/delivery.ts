@@ -17,6 +17,9 @@ const EARLY_TOLERANCE_MS = 1000;
 
 const dropped = (reason: string): JobOutcome => ({ status: 'dropped', reason });
 
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+
 /** PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE: the unique index on the delivery key refused a second row. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown; cause?: { code?: unknown } } | null;
@@ -75,7 +78,9 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
   async function email(bureau: Row | null, text: NoticeText) {
     const provider = strapi.config.get('plugin::email.provider', 'sendmail');
     if (!bureau?.email || provider === 'sendmail' || !strapi.plugin('email')) return;
-    await strapi.plugin('email').service('email').send({ to: bureau.email, subject: text.title, text: text.message });
+    // the HTML part is the plain text escaped: a record's title is user input, never markup in a mail client
+    const html = `<p>${escapeHtml(text.message)}</p>`;
+    await strapi.plugin('email').service('email').send({ to: bureau.email, subject: text.title, text: text.message, html });
   }
 
   async function notify(deadline: Row, job: DeliveryJob, planned: Planned, bureau: Row | null, at: Date) {
