@@ -121,12 +121,12 @@ export const kinds = (list: Row[]) =>
 
 /** A local HTTP endpoint that records the webhook calls Strapi makes. */
 export async function webhookReceiver() {
-  const received: Array<{ event: string; body: Row }> = [];
+  const received: Array<{ event: string; method: string; headers: http.IncomingHttpHeaders; body: Row }> = [];
   const server = http.createServer((req, res) => {
     let text = '';
     req.on('data', (chunk) => (text += chunk));
     req.on('end', () => {
-      received.push({ event: String(req.headers['x-strapi-event']), body: JSON.parse(text || '{}') });
+      received.push({ event: String(req.headers['x-strapi-event']), method: String(req.method), headers: req.headers, body: JSON.parse(text || '{}') });
       res.writeHead(200).end();
     });
   });

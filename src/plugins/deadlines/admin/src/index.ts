@@ -50,6 +50,14 @@ export default {
           permissions: PERMISSIONS.read,
           Component: () => import('./pages/settings/MonthlyReportsPage'),
         },
+        {
+          id: `${PLUGIN_ID}-webhooks`,
+          to: SETTINGS_PATHS.webhooks,
+          intlLabel: { id: getTrad('settings.webhooks'), defaultMessage: 'Webhook 订阅' },
+          // Strapi's webhooks: whoever may see them in 设置 → Webhooks may see their deadline events here
+          permissions: PERMISSIONS.webhooksRead,
+          Component: () => import('./pages/settings/WebhooksPage'),
+        },
       ]
     );
 

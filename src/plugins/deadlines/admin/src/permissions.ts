@@ -7,4 +7,7 @@ export const PERMISSIONS = {
   read: [{ action: 'plugin::deadlines.settings.read', subject: null }],
   /** 修改期限设置: rules, calendar corrections and the calendar's known-until date. */
   update: [{ action: 'plugin::deadlines.settings.update', subject: null }],
+  /** Strapi's own webhook permissions: the Webhook 订阅 page lists webhooks (read) and saves their events (update). */
+  webhooksRead: [{ action: 'admin::webhooks.read', subject: null }],
+  webhooksUpdate: [{ action: 'admin::webhooks.update', subject: null }],
 };
