@@ -1,6 +1,33 @@
 import { secret } from '../src/utils/secrets';
 
+/**
+ * E-mail through an SMTP relay when SMTP_HOST is set (Strapi's nodemailer provider); otherwise Strapi's default
+ * sendmail provider stays, and the deadline notices go out in-app and by webhook only.
+ */
+function email(env) {
+  if (!env('SMTP_HOST')) return {};
+  const user = env('SMTP_USERNAME');
+  return {
+    email: {
+      config: {
+        provider: 'nodemailer',
+        providerOptions: {
+          host: env('SMTP_HOST'),
+          port: env.int('SMTP_PORT', 587),
+          secure: env.bool('SMTP_SECURE', false),
+          ...(user ? { auth: { user, pass: env('SMTP_PASSWORD', '') } } : {}),
+        },
+        settings: {
+          defaultFrom: env('EMAIL_FROM', '兰山区重大项目落地服务平台 <no-reply@lanshan.local>'),
+          ...(env('EMAIL_REPLY_TO') ? { defaultReplyTo: env('EMAIL_REPLY_TO') } : {}),
+        },
+      },
+    },
+  };
+}
+
 export default ({ env }) => ({
+  ...email(env),
   'users-permissions': {
     config: {
       jwtSecret: secret('JWT_SECRET'),

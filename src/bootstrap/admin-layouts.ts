@@ -3,12 +3,15 @@ import type { Core } from '@strapi/strapi';
 /**
  * How the content manager shows each record: the useful list columns (not just id) and edit views grouped
  * row by row (identity, parties, money, dates, workflow). Applied once per layout version, so a layout the
- * office later rearranges in "配置视图" stays as they left it.
+ * office later rearranges in "配置视图" stays as they left it; a type whose layout changed gets its own higher
+ * `version`, so only that type's layout is applied again.
  */
 const LAYOUT_VERSION = 1;
 
 type Row = Array<string | [string, number]>;
 interface Layout {
+  /** Raised when this type's layout changes (default LAYOUT_VERSION). */
+  version?: number;
   list: string[];
   edit?: Row[];
   sort?: [string, 'ASC' | 'DESC'];
@@ -18,8 +21,10 @@ interface Layout {
 
 export const LAYOUTS: Record<string, Layout> = {
   'api::bureau.bureau': {
-    list: ['name', 'kind', 'code', 'chiefRepresentative', 'phone', 'active'],
-    edit: [['name', 'code'], ['kind', 'active', 'isSample'], ['chiefRepresentative', 'phone']],
+    // 2: the e-mail address deadline notices go to
+    version: 2,
+    list: ['name', 'kind', 'code', 'chiefRepresentative', 'phone', 'email', 'active'],
+    edit: [['name', 'code'], ['kind', 'active', 'isSample'], ['chiefRepresentative', 'phone'], ['email']],
     sort: ['id', 'ASC'],
   },
   'api::enterprise.enterprise': {
@@ -182,7 +187,8 @@ export async function configureAdminLayouts(strapi: Core.Strapi) {
     for (const [field, meta] of Object.entries<any>(configuration.metadatas ?? {})) {
       if (READ_ONLY.has(field) || READ_ONLY.has(`${field}@${uid}`)) meta.edit = { ...meta.edit, editable: false };
     }
-    if ((applied[uid] ?? 0) < LAYOUT_VERSION) {
+    const version = layout.version ?? LAYOUT_VERSION;
+    if ((applied[uid] ?? 0) < version) {
       const size = (field: string) => {
         const type = attributes[field]?.type;
         return FULL_WIDTH.has(type) ? 12 : SMALL.has(type) ? 4 : 6;
@@ -204,7 +210,7 @@ export async function configureAdminLayouts(strapi: Core.Strapi) {
         configuration.settings = { ...configuration.settings, defaultSortBy: layout.sort[0], defaultSortOrder: layout.sort[1] };
       }
       if (layout.mainField) configuration.settings = { ...configuration.settings, mainField: layout.mainField };
-      applied[uid] = LAYOUT_VERSION;
+      applied[uid] = version;
     }
     await service.updateConfiguration({ uid }, configuration);
   }

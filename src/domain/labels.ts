@@ -137,6 +137,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     kind: '单位类型',
     chiefRepresentative: '首席代表',
     phone: '联系电话',
+    email: '电子邮箱',
     active: '启用',
     isSample: '示例数据',
   },

@@ -1,5 +1,6 @@
 import { WorkingCalendar } from '../../src/plugins/deadlines/server/src/calendar/working-calendar';
 import { isUniqueViolation } from '../../src/plugins/deadlines/server/src/services/delivery';
+import { subscriptionUpdate } from '../../src/plugins/deadlines/admin/src/utils/webhooks';
 import { bureau, create, type Json, unique, update } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 import {
@@ -34,6 +35,8 @@ describe('deadline deliveries (in-process scheduler)', () => {
   let rule: Json;
   let responsible: Json;
   let hooks: Awaited<ReturnType<typeof webhookReceiver>>;
+  /** A webhook subscribed to 期限提醒 only, the way the 「Webhook 订阅」 page does it. */
+  let reminderHooks: Awaited<ReturnType<typeof webhookReceiver>>;
 
   beforeAll(async () => {
     expect(scheduler().status().backend).toBe('in-process');
@@ -47,6 +50,33 @@ describe('deadline deliveries (in-process scheduler)', () => {
       .set('Authorization', await app.adminToken())
       .send({ name: '期限事件', url: hooks.url, headers: {}, events: ['deadline.reminder', 'deadline.overdue', 'deadline.escalated'] });
     expect(res.status).toBe(201);
+
+    // another webhook, made in Strapi's Webhooks page with one of its own events and a header, then subscribed to
+    // 期限提醒 on the 「Webhook 订阅」 page: a PUT of the whole webhook with the event added
+    reminderHooks = await webhookReceiver();
+    const admin = await app.adminToken();
+    const made = await app
+      .http()
+      .post('/admin/webhooks')
+      .set('Authorization', admin)
+      .send({ name: '督办系统', url: reminderHooks.url, headers: { 'X-Lanshan-Token': 'dbxt-2026' }, events: ['media.create'] });
+    expect(made.status).toBe(201);
+    const listed = await app.http().get('/admin/webhooks').set('Authorization', admin);
+    const webhook = listed.body.data.find((w: Json) => w.id === made.body.data.id);
+    const saved = await app
+      .http()
+      .put(`/admin/webhooks/${webhook.id}`)
+      .set('Authorization', admin)
+      .send(subscriptionUpdate(webhook, ['deadline.reminder']));
+    expect(saved.status).toBe(200);
+    const stored = (await app.http().get(`/admin/webhooks/${webhook.id}`).set('Authorization', admin)).body.data;
+    expect(stored).toMatchObject({
+      name: '督办系统',
+      url: reminderHooks.url,
+      headers: { 'X-Lanshan-Token': 'dbxt-2026' },
+      events: ['media.create', 'deadline.reminder'],
+      isEnabled: true,
+    });
     // each test takes its own day, later than the one before, so the clock only moves forward
     fakeWallClock(beforeDue(dateFromToday(10), 60));
   });
@@ -54,6 +84,7 @@ describe('deadline deliveries (in-process scheduler)', () => {
   afterAll(async () => {
     jest.useRealTimers();
     await hooks?.close();
+    await reminderHooks?.close();
     restoreEnv();
   });
 
@@ -89,7 +120,8 @@ describe('deadline deliveries (in-process scheduler)', () => {
     expect(byKind.escalation.bureau.code).toBe('office');
     for (const n of notifications) expect(new Date(n.dueAt).toISOString()).toBe(dueInstant(date).toISOString());
 
-    // the overdue delivery, not the tracker, moved the deadline to overdue (the record was not saved again)
+    // the scheduler (the overdue delivery or the reconcile's sweep, whichever came first), not the tracker, moved the
+    // deadline to overdue: the record was not saved again
     const after = await db.deadlineOf(record.documentId, rule.id);
     expect(after.state).toBe('overdue');
     expect(new Date(after.overdueAt).getTime()).toBeGreaterThan(dueInstant(date).getTime());
@@ -108,6 +140,36 @@ describe('deadline deliveries (in-process scheduler)', () => {
       delivery: { kind: 'escalation', step: 0 },
       rule: { key: 'test-due-in-seconds' },
     });
+
+    // the webhook subscribed to 期限提醒 alone got exactly one POST, the reminder, with the payload the README documents
+    const reminders = reminderHooks.received.filter((h) => h.body.deadline?.id === deadline.id);
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]).toMatchObject({ method: 'POST', event: 'deadline.reminder', headers: { 'x-lanshan-token': 'dbxt-2026' } });
+    expect(reminders[0].body).toEqual({
+      event: 'deadline.reminder',
+      createdAt: expect.any(String),
+      deadline: {
+        id: deadline.id,
+        documentId: deadline.documentId,
+        targetUid: 'api::task.task',
+        targetDocumentId: record.documentId,
+        targetTitle: '协调年产 10 万吨项目供电',
+        state: 'pending',
+        dueAt: dueInstant(date).toISOString(),
+        dueDate: date,
+        version: 1,
+      },
+      rule: { id: rule.id, documentId: rule.documentId, key: 'test-due-in-seconds', name: '测试事项：当日办结' },
+      delivery: { key: `${deadline.id}:reminder:0:${dueInstant(date).toISOString()}`, kind: 'reminder', step: 0 },
+      bureau: { id: responsible.id, documentId: responsible.documentId, code: 'natural-resources', name: '区自然资源局' },
+      notification: {
+        id: byKind.reminder.id,
+        documentId: byKind.reminder.documentId,
+        title: byKind.reminder.title,
+        message: byKind.reminder.message,
+      },
+    });
+    expect(reminderHooks.received.every((h) => h.event === 'deadline.reminder')).toBe(true);
   });
 
   it('saving the record again (twice) before the deliveries duplicates nothing', async () => {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DateTime } from 'luxon';
+import { SMTPServer } from 'smtp-server';
 import type { TestApp } from '../helpers/strapi';
 
 /**
@@ -120,16 +121,114 @@ export const kinds = (list: Row[]) =>
 
 /** A local HTTP endpoint that records the webhook calls Strapi makes. */
 export async function webhookReceiver() {
-  const received: Array<{ event: string; body: Row }> = [];
+  const received: Array<{ event: string; method: string; headers: http.IncomingHttpHeaders; body: Row }> = [];
   const server = http.createServer((req, res) => {
     let text = '';
     req.on('data', (chunk) => (text += chunk));
     req.on('end', () => {
-      received.push({ event: String(req.headers['x-strapi-event']), body: JSON.parse(text || '{}') });
+      received.push({ event: String(req.headers['x-strapi-event']), method: String(req.method), headers: req.headers, body: JSON.parse(text || '{}') });
       res.writeHead(200).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/hook`, received, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** One message an SMTP receiver accepted: the envelope, the signed-in SMTP user and the decoded headers. */
+export interface ReceivedMail {
+  user: string | undefined;
+  mailFrom: string;
+  rcptTo: string[];
+  headers: Record<string, string>;
+  subject: string;
+  /** The decoded bodies of the message's parts by content type (`text/plain`, `text/html`). */
+  parts: Record<string, string>;
+}
+
+/** RFC 2047 encoded words (`=?UTF-8?B?…?=`, `=?UTF-8?Q?…?=`), as nodemailer writes non-ASCII headers. */
+export function decodeEncodedWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, _charset: string, encoding: string, text: string) =>
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (__, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8')
+    );
+}
+
+/** The header block of a raw message, unfolded and decoded, keyed by lower-case name. */
+function parseHeaders(raw: string): Record<string, string> {
+  const block = raw.split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+  const headers: Record<string, string> = {};
+  for (const line of block.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = decodeEncodedWords(line.slice(colon + 1).trim());
+  }
+  return headers;
+}
+
+/** Decodes a part's body by its Content-Transfer-Encoding (base64, quoted-printable, or as is). */
+function decodeBody(body: string, encoding: string | undefined): string {
+  if (/base64/i.test(encoding ?? '')) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/quoted-printable/i.test(encoding ?? '')) {
+    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
+}
+
+/** The text parts of a raw message, one level of multipart deep (what nodemailer writes for text + html). */
+function parseParts(raw: string, headers: Record<string, string>): Record<string, string> {
+  const type = headers['content-type'] ?? 'text/plain';
+  const body = raw.slice(raw.search(/\r?\n\r?\n/)).replace(/^\r?\n\r?\n/, '');
+  const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
+  if (!boundary) return { [type.split(';')[0].trim()]: decodeBody(body, headers['content-transfer-encoding']) };
+  const parts: Record<string, string> = {};
+  for (const section of body.split(`--${boundary}`).slice(1)) {
+    if (section.startsWith('--')) break;
+    const part = section.replace(/^\r?\n/, '');
+    const partHeaders = parseHeaders(part);
+    const partBody = part.slice(part.search(/\r?\n\r?\n/)).replace(/^\r?\n\r?\n/, '').replace(/\r?\n$/, '');
+    parts[(partHeaders['content-type'] ?? 'text/plain').split(';')[0].trim()] = decodeBody(partBody, partHeaders['content-transfer-encoding']);
+  }
+  return parts;
+}
+
+/**
+ * A real SMTP server on 127.0.0.1 (a free port) that accepts every message and keeps it. With `credentials` it
+ * requires AUTH with them (over plain text: STARTTLS is off, it is a local test server).
+ */
+export async function smtpReceiver(credentials?: { user: string; pass: string }) {
+  const received: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    logger: false,
+    disabledCommands: ['STARTTLS'],
+    allowInsecureAuth: true,
+    authOptional: !credentials,
+    onAuth(auth: any, _session: any, callback: (error: Error | null, response?: { user: string }) => void) {
+      if (credentials && auth.username === credentials.user && auth.password === credentials.pass) return callback(null, { user: auth.username });
+      return callback(new Error('Invalid username or password'));
+    },
+    onData(stream: NodeJS.ReadableStream, session: any, callback: (error?: Error | null) => void) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const headers = parseHeaders(raw);
+        received.push({
+          parts: parseParts(raw, headers),
+          user: session.user,
+          mailFrom: session.envelope.mailFrom?.address ?? '',
+          rcptTo: session.envelope.rcptTo.map((rcpt: { address: string }) => rcpt.address),
+          headers,
+          subject: headers.subject ?? '',
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = (server as any).server.address() as AddressInfo;
+  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }

@@ -116,3 +116,16 @@ export async function authenticatedUser(app: TestApp, actions: string[], bureauC
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
   return `Bearer ${login.body.jwt}`;
 }
+
+/**
+ * An admin-panel user with the given admin roles (ids), signed in through POST /admin/login.
+ * Returns the `Authorization` header value of its session.
+ */
+export async function adminSession(app: TestApp, roles: number[], firstname = '测试'): Promise<string> {
+  const email = `${unique('admin-')}@test.local`;
+  const password = 'Admin-Password-2026';
+  await app.strapi.service('admin::user').create({ email, firstname, lastname: '管理员', password, isActive: true, registrationToken: null, roles });
+  const login = await app.http().post('/admin/login').send({ email, password });
+  if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return `Bearer ${login.body.data.token}`;
+}

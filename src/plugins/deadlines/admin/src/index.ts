@@ -1,5 +1,6 @@
 import { Bell } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import en from './translations/en.json';
 import zhHans from './translations/zh-Hans.json';
@@ -23,7 +24,8 @@ export default {
     });
 
     // Settings → 期限管理. `createSettingSection` is deprecated in 5.54 in favour of
-    // `addSettingsLink(section, links)`, which creates the section and its links in one call.
+    // `addSettingsLink(section, links)`, which creates the section and its links in one call. Each link shows only
+    // to admins with 查看期限设置 (the server refuses the others anyway).
     app.addSettingsLink(
       { id: PLUGIN_ID, intlLabel: { id: getTrad('settings.section'), defaultMessage: '期限管理' } },
       [
@@ -31,22 +33,30 @@ export default {
           id: `${PLUGIN_ID}-rules`,
           to: SETTINGS_PATHS.rules,
           intlLabel: { id: getTrad('settings.rules'), defaultMessage: '期限规则' },
-          permissions: [],
+          permissions: PERMISSIONS.read,
           Component: () => import('./pages/settings/RulesPage'),
         },
         {
           id: `${PLUGIN_ID}-calendar`,
           to: SETTINGS_PATHS.calendar,
           intlLabel: { id: getTrad('settings.calendar'), defaultMessage: '工作日历' },
-          permissions: [],
+          permissions: PERMISSIONS.read,
           Component: () => import('./pages/settings/CalendarPage'),
         },
         {
           id: `${PLUGIN_ID}-monthly-reports`,
           to: SETTINGS_PATHS.monthlyReports,
           intlLabel: { id: getTrad('settings.monthlyReports'), defaultMessage: '月度问题报送' },
-          permissions: [],
+          permissions: PERMISSIONS.read,
           Component: () => import('./pages/settings/MonthlyReportsPage'),
+        },
+        {
+          id: `${PLUGIN_ID}-webhooks`,
+          to: SETTINGS_PATHS.webhooks,
+          intlLabel: { id: getTrad('settings.webhooks'), defaultMessage: 'Webhook 订阅' },
+          // Strapi's webhooks: whoever may see them in 设置 → Webhooks may see their deadline events here
+          permissions: PERMISSIONS.webhooksRead,
+          Component: () => import('./pages/settings/WebhooksPage'),
         },
       ]
     );

@@ -15,12 +15,13 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ArrowClockwise, Check, Pencil } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { enumLabel } from '../../../../../domain/labels';
 import { DeadlineBadge, DueCell, urgencyOf } from '../components/DeadlineStatus';
 import { type DeadlineItem, type NotificationItem, useInbox } from '../hooks/useInbox';
+import { PERMISSIONS } from '../permissions';
 import { formatDateTime } from '../utils/dates';
 import { chineseError } from '../utils/errors';
 import { editViewPath, SETTINGS_PATHS } from '../utils/links';
@@ -201,6 +202,9 @@ const InboxPage = () => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { data, error, isLoading, reload } = useInbox();
+  // the monthly report status is a settings page: only for admins allowed to see the deadline settings
+  const { allowedActions } = useRBAC(PERMISSIONS.read);
+  const canSeeSettings = Boolean(allowedActions.canRead);
   const [searchParams, setSearchParams] = useSearchParams();
   const tab = searchParams.get('tab') === 'notifications' ? 'notifications' : 'deadlines';
 
@@ -230,9 +234,11 @@ const InboxPage = () => {
         subtitle={t('inbox.subtitle', 'Open deadlines and notifications')}
         primaryAction={
           <Flex gap={2}>
-            <LinkButton tag={RouterLink} to={`/settings/${SETTINGS_PATHS.monthlyReports}`} variant="tertiary">
-              {t('inbox.monthlyReports', 'Monthly problem reports')}
-            </LinkButton>
+            {canSeeSettings && (
+              <LinkButton tag={RouterLink} to={`/settings/${SETTINGS_PATHS.monthlyReports}`} variant="tertiary">
+                {t('inbox.monthlyReports', 'Monthly problem reports')}
+              </LinkButton>
+            )}
             <Button variant="secondary" startIcon={<ArrowClockwise />} onClick={reload} loading={isLoading}>
               {t('common.refresh', 'Refresh')}
             </Button>

@@ -15,4 +15,5 @@ export const SETTINGS_PATHS = {
   rules: 'deadlines/rules',
   calendar: 'deadlines/calendar',
   monthlyReports: 'deadlines/monthly-reports',
+  webhooks: 'deadlines/webhooks',
 } as const;

@@ -1,10 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { useDocumentMiddlewares } from '../document-middlewares';
 import { WEBHOOK_EVENTS } from '../events';
+import { registerPermissionActions } from '../permissions';
 import { seedDefaultRules } from './default-rules';
 
-/** Ordered, idempotent set-up: middlewares, default rules, the webhook events, then the scheduler (which reconciles jobs with the database). */
+/**
+ * Ordered, idempotent set-up: the admin permissions, middlewares, default rules, the webhook events, then the
+ * scheduler (which reconciles jobs with the database).
+ */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await registerPermissionActions(strapi);
   useDocumentMiddlewares(strapi);
   await seedDefaultRules(strapi);
   registerWebhookEvents(strapi);

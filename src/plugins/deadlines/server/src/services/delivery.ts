@@ -4,7 +4,9 @@ import { DEADLINE_EVENTS } from '../events';
 import { deliveryKey, planActions, type PlannedAction } from '../schedule/actions';
 import type { DeliveryJob, JobOutcome } from '../schedule/jobs';
 import { noticeText, type NoticeText } from '../schedule/messages';
+import { overduePatch } from '../schedule/overdue';
 import { BUREAU, DEADLINE, DELIVERY, NOTIFICATION } from '../uids';
+import { lockRow } from './row-lock';
 
 type Row = Record<string, any>;
 type Planned = { dueAt: Date; action: PlannedAction };
@@ -14,6 +16,9 @@ const CLOSED = ['met', 'cancelled'];
 const EARLY_TOLERANCE_MS = 1000;
 
 const dropped = (reason: string): JobOutcome => ({ status: 'dropped', reason });
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
 
 /** PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE: the unique index on the delivery key refused a second row. */
 export function isUniqueViolation(error: unknown): boolean {
@@ -32,11 +37,7 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Reads the deadline; on PostgreSQL first locks its row, so that jobs of one deadline run one after another. */
   async function readDeadline(trx: any, id: number): Promise<Row | null> {
-    if (strapi.db.dialect.client === 'postgres') {
-      const schema = strapi.db.getSchemaName();
-      const query = trx(strapi.db.metadata.get(DEADLINE).tableName).where({ id }).forUpdate().first('id');
-      if (!(await (schema ? query.withSchema(schema) : query))) return null;
-    }
+    if (!(await lockRow(strapi, trx, DEADLINE, id))) return null;
     return strapi.db.query(DEADLINE).findOne({ where: { id }, populate: { rule: true, bureau: true } });
   }
 
@@ -56,14 +57,11 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
     return { dueAt, action };
   }
 
-  /** The overdue notice also marks a still-pending deadline overdue, with a history entry. */
+  /** The overdue notice also marks a still-pending deadline overdue (unless the reconcile's sweep did already). */
   async function markOverdue(deadline: Row, at: Date): Promise<Row> {
-    if (deadline.state !== 'pending') return deadline;
-    const history = [...(deadline.history ?? []), { at: at.toISOString(), state: 'overdue', reason: 'due' }];
-    const updated = await strapi.documents(DEADLINE as any).update({
-      documentId: deadline.documentId,
-      data: { state: 'overdue', overdueAt: at.toISOString(), history } as any,
-    });
+    const patch = overduePatch(deadline, at);
+    if (!patch) return deadline;
+    const updated = await strapi.documents(DEADLINE as any).update({ documentId: deadline.documentId, data: patch as any });
     return { ...deadline, ...updated, rule: deadline.rule, bureau: deadline.bureau };
   }
 
@@ -80,7 +78,9 @@ const delivery = ({ strapi }: { strapi: Core.Strapi }) => {
   async function email(bureau: Row | null, text: NoticeText) {
     const provider = strapi.config.get('plugin::email.provider', 'sendmail');
     if (!bureau?.email || provider === 'sendmail' || !strapi.plugin('email')) return;
-    await strapi.plugin('email').service('email').send({ to: bureau.email, subject: text.title, text: text.message });
+    // the HTML part is the plain text escaped: a record's title is user input, never markup in a mail client
+    const html = `<p>${escapeHtml(text.message)}</p>`;
+    await strapi.plugin('email').service('email').send({ to: bureau.email, subject: text.title, text: text.message, html });
   }
 
   async function notify(deadline: Row, job: DeliveryJob, planned: Planned, bureau: Row | null, at: Date) {

@@ -4,8 +4,10 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { createBullBackend } from '../schedule/bull';
 import { createInProcessBackend, type CronAdapter } from '../schedule/in-process';
 import { checkDailyName, within, ZONE, type Backend, type DailyHandler, type DeliveryJob, type JobOutcome } from '../schedule/jobs';
+import { isPastDue, overduePatch } from '../schedule/overdue';
 import { jobIdsOf, pendingJobs, type PlannedRule } from '../schedule/plan';
 import { DEADLINE, DELIVERY } from '../uids';
+import { lockRow } from './row-lock';
 
 type Row = Record<string, any>;
 
@@ -87,10 +89,57 @@ const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
     return new Set(rows.map((row) => row.key));
   }
 
-  /** Adds the missing jobs of every open deadline, page by page, then the daily schedules. */
+  /**
+   * Marks one deadline overdue if it still is pending past its due instant — re-read in its own transaction, its
+   * row locked on PostgreSQL, so that of two instances sweeping at once only the first writes (the second finds it
+   * overdue already). Returns whether it wrote.
+   */
+  async function markOverdueIfPastDue(id: number): Promise<boolean> {
+    return strapi.db.transaction(async ({ trx }) => {
+      if (!(await lockRow(strapi, trx, DEADLINE, id))) return false;
+      const row = await strapi.db.query(DEADLINE).findOne({ where: { id }, select: ['id', 'documentId', 'state', 'dueAt', 'history'] });
+      const now = new Date();
+      if (!row || !isPastDue(row, now)) return false;
+      await strapi.documents(DEADLINE as any).update({ documentId: row.documentId, data: overduePatch(row, now) as any });
+      return true;
+    });
+  }
+
+  /**
+   * Every pending deadline whose due instant has passed becomes overdue now, without waiting for its overdue
+   * notice (which a non-working day may hold back until 09:00 of the next working day). Runs as the platform.
+   */
+  async function sweepOverdue(): Promise<number> {
+    let marked = 0;
+    await strapi.requestContext.run(undefined as any, async () => {
+      const now = new Date();
+      for (let lastId = 0; ; ) {
+        const rows = await strapi.db.query(DEADLINE).findMany({
+          where: { id: { $gt: lastId }, state: 'pending', dueAt: { $lt: now } },
+          orderBy: { id: 'asc' },
+          limit: PAGE,
+          select: ['id'],
+        });
+        if (!rows.length) break;
+        lastId = rows[rows.length - 1].id;
+        for (const { id } of rows) {
+          const wrote = await markOverdueIfPastDue(id).catch((error: Error) => {
+            strapi.log.error(`[deadlines] 期限 ${id} 标记逾期失败，等待下次核对 / marking overdue failed, left to the next pass: ${error.message}`);
+            return false;
+          });
+          if (wrote) marked += 1;
+        }
+      }
+    });
+    return marked;
+  }
+
+  /** Marks past-due deadlines overdue, adds the missing jobs of every open deadline page by page, then the daily schedules. */
   async function reconcileAll(): Promise<number> {
     const current = backend;
     if (!current) return 0;
+    const overdue = await sweepOverdue();
+    if (overdue) strapi.log.info(`[deadlines] ${overdue} 项期限已逾期 / deadlines now overdue: ${overdue}`);
     const cal = await calendar();
     let scheduled = 0;
     for (let lastId = 0; ; ) {
@@ -171,6 +220,9 @@ const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     reconcile,
+
+    /** The overdue sweep alone (reconcile runs it first); returns how many deadlines it marked overdue. */
+    sweepOverdue,
 
     async daily(name: string, expression: string, handler: DailyHandler) {
       checkDailyName(name);

@@ -1,13 +1,18 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { currentActor } from '../../../../../utils/actor';
 import { findRow, toOneTarget } from '../../../../../utils/relations';
 import { validationError } from '../../../../../utils/validation';
+import { mayChangeSettings } from '../permissions';
 import { ruleProblems } from '../rules/validate';
 import { CALENDAR_OVERRIDE, DEADLINE, EXTENSION, RULE } from '../uids';
 import type { ChangeReason } from './tracker';
 
 type Row = Record<string, any>;
 const service = (name: string, strapi: Core.Strapi) => strapi.plugin('deadlines').service(name);
+
+/** Every document-service action that writes (the reads are findOne, findMany, findFirst and count). */
+const WRITES = ['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft'];
 
 /**
  * The office's settings act on open deadlines: a changed rule or calendar recomputes them (after commit, in
@@ -26,6 +31,13 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async handle(ctx: any, next: () => Promise<any>) {
+      // rules and calendar corrections are the deadline settings, whatever path writes them (the content manager too)
+      // (a PolicyError: Strapi answers any other ForbiddenError thrown behind a route with a bare "Forbidden")
+      if ((ctx.uid === RULE || ctx.uid === CALENDAR_OVERRIDE) && WRITES.includes(ctx.action) && !mayChangeSettings(strapi)) {
+        throw new errors.PolicyError(
+          '没有“修改期限设置”权限，不能修改期限规则或工作日历 / changing deadline rules or the working calendar needs the “change deadline settings” permission'
+        );
+      }
       if (ctx.uid === RULE) return this.rule(ctx, next);
       if (ctx.uid === CALENDAR_OVERRIDE) return this.calendar(ctx, next);
       if (ctx.uid === EXTENSION) return this.extension(ctx, next);

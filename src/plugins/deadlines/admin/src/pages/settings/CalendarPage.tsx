@@ -22,12 +22,13 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
-import { ConfirmDialog, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { ConfirmDialog, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { type DefaultTheme, styled } from 'styled-components';
 import { Notice } from '../../components/Notice';
 import { PeriodSwitcher } from '../../components/PeriodSwitcher';
 import { useRequest } from '../../hooks/useRequest';
+import { PERMISSIONS } from '../../permissions';
 import { dateToIso, isoToDate, isoWeekday, monthDates, shanghaiPeriod, shanghaiToday } from '../../utils/dates';
 import { chineseError } from '../../utils/errors';
 import { cmCollectionUrl, OVERRIDE_UID } from '../../utils/links';
@@ -265,6 +266,9 @@ const CalendarPage = () => {
   const { get, post, put, del } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [period, setPeriod] = React.useState(shanghaiPeriod());
+  // corrections and the known-until date need 修改期限设置; without it the page only shows the calendar
+  const { allowedActions } = useRBAC(PERMISSIONS.update);
+  const canUpdate = Boolean(allowedActions.canUpdate);
 
   const { from, to } = monthDates(period);
   const calendar = useRequest(`calendar:${from}:${to}`, async (signal) => {
@@ -395,6 +399,7 @@ const CalendarPage = () => {
       <Layouts.Header title={title} subtitle={t('calendar.subtitle', 'Statutory holidays and corrections')} />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
+          {!canUpdate && <Notice variant="warning">{t('settings.readOnly', 'Read only')}</Notice>}
           {meta && (
             <Notice title={t('calendar.dataUntil', 'Statutory holiday data until {date}', { date: meta.statutoryDataUntil })}>
               {t('calendar.knownUntil', 'Known until {date}', { date: meta.knownUntil })}
@@ -484,7 +489,7 @@ const CalendarPage = () => {
                 </Field.Root>
               </Box>
               <Box paddingTop={6}>
-                <Button startIcon={<Plus />} onClick={addOverride} loading={saving} size="L">
+                <Button startIcon={<Plus />} onClick={addOverride} loading={saving} disabled={!canUpdate} size="L">
                   {t('calendar.overrides.add', 'Add')}
                 </Button>
               </Box>
@@ -532,6 +537,7 @@ const CalendarPage = () => {
                             <Dialog.Trigger>
                               <IconButton
                                 variant="ghost"
+                                disabled={!canUpdate}
                                 label={t('calendar.overrides.deleteLabel', 'Delete', { date: override.date })}
                               >
                                 <Trash />
@@ -581,12 +587,12 @@ const CalendarPage = () => {
                 <Button
                   size="L"
                   loading={savingSettings}
-                  disabled={!knownUntilInput}
+                  disabled={!knownUntilInput || !canUpdate}
                   onClick={() => knownUntilInput && saveKnownUntil(knownUntilInput)}
                 >
                   {t('calendar.settings.save', 'Save')}
                 </Button>
-                <Button size="L" variant="tertiary" disabled={savingSettings} onClick={() => saveKnownUntil(null)}>
+                <Button size="L" variant="tertiary" disabled={savingSettings || !canUpdate} onClick={() => saveKnownUntil(null)}>
                   {t('calendar.settings.reset', 'Reset')}
                 </Button>
               </Flex>

@@ -13,14 +13,16 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Pencil, Plus } from '@strapi/icons';
-import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { CONTENT_TYPE_LABELS, enumLabel, fieldLabel } from '../../../../../../domain/labels';
 import { useRequest } from '../../hooks/useRequest';
+import { PERMISSIONS } from '../../permissions';
 import { chineseError } from '../../utils/errors';
 import { cmCollectionUrl, createViewPath, editViewPath, RULE_UID } from '../../utils/links';
 import { getTrad } from '../../utils/trad';
+import { Notice } from '../../components/Notice';
 import { TableHead } from '../../components/TableHead';
 
 interface Rule {
@@ -54,12 +56,16 @@ const RulesPage = () => {
     return data;
   });
 
+  // creating and editing rules needs 修改期限设置 (the server refuses it otherwise, even in the content manager)
+  const { allowedActions } = useRBAC(PERMISSIONS.update);
+  const canUpdate = Boolean(allowedActions.canUpdate);
+
   const title = t('rules.title', 'Deadline rules');
-  const createButton = (
+  const createButton = canUpdate ? (
     <LinkButton tag={RouterLink} to={createViewPath(RULE_UID)} startIcon={<Plus />}>
       {t('rules.create', 'Create')}
     </LinkButton>
-  );
+  ) : undefined;
 
   if (isLoading && !data) return <Page.Loading />;
   const rules = data?.results ?? [];
@@ -98,6 +104,7 @@ const RulesPage = () => {
           </Box>
         ) : (
           <Flex direction="column" alignItems="stretch" gap={3}>
+            {!canUpdate && <Notice>{t('settings.readOnly', 'Read only')}</Notice>}
             <Table colCount={6} rowCount={rules.length + 1}>
               <TableHead columns={[['rules.col.name', 'Name'], ['rules.col.contentType', 'Content type'], ['rules.col.durationKind', 'Kind of deadline'], ['rules.col.duration', 'Days'], ['rules.col.active', 'Active'], ['rules.col.actions', 'Actions']]} />
               <Tbody>
