@@ -19,6 +19,7 @@ export interface Viewer {
 const SYSTEM: Viewer = Object.freeze({ kind: 'all', bureauIds: [], canWrite: true, via: 'system' }) as Viewer;
 const CACHE = Symbol('bureau-views.viewer');
 const ADMINS = Symbol('bureau-views.admins');
+const SUBQUERIES = Symbol('bureau-views.subqueries');
 
 type Row = Record<string, any>;
 
@@ -35,6 +36,17 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The bureau of a users-permissions user (the authenticated user object carries only its role). */
   async function userBureaus(userId: number | undefined): Promise<number[]> {
     if (!userId) return [];
+    // straight from the link table: this runs on every request of a bureau user
+    const link = (strapi.db.metadata.get(USER)?.attributes as Row | undefined)?.bureau?.joinTable;
+    if (link) {
+      const schema = strapi.db.getSchemaName?.();
+      const rows: Row[] = await strapi.db
+        .connection(`${schema ? `${schema}.` : ''}${link.name}`)
+        .select(`${link.inverseJoinColumn.name} as id`)
+        .where(link.joinColumn.name, userId)
+        .limit(1);
+      return rows.length ? [Number(rows[0].id)] : [];
+    }
     const row = await strapi.db.query(USER).findOne({ where: { id: userId }, select: ['id'], populate: { bureau: { select: ['id'] } } });
     return row?.bureau?.id ? [row.bureau.id] : [];
   }
@@ -87,15 +99,52 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   const current = (given?: Viewer) => (given ? Promise.resolve(given) : viewer());
 
   /**
-   * The records of a type that one of the paths links to the bureaus, as one SQL subquery: each path is a small
-   * chain of joins, the union of them is what `id IN (…)` tests. Filters handed to Strapi thus stay one `id IN`
-   * at every level, whatever the populate depth, and the database does the work in the same statement.
+   * One relation path as a chain of Strapi's link tables only (`problems_project_lnk` → `problems_lead_bureau_lnk`),
+   * selecting the ids at its start whose end is one of the bureaus; null when a step has no link table.
+   */
+  function linkChain(uid: string, path: string, bureauIds: number[]) {
+    const knex = strapi.db.connection;
+    const schema = strapi.db.getSchemaName?.();
+    const table = (name: string, alias: string) => `${schema ? `${schema}.` : ''}${name} as ${alias}`;
+    let model = uid;
+    let query: any = null;
+    let previous = '';
+    for (const [step, relation] of path.split('.').entries()) {
+      const attribute = strapi.db.metadata.get(model)?.attributes?.[relation] as Row | undefined;
+      const link = attribute?.joinTable;
+      if (!link) return null;
+      const alias = `l${step}`;
+      query = query
+        ? query.join(table(link.name, alias), `${alias}.${link.joinColumn.name}`, previous)
+        : knex.from(table(link.name, alias)).select(`${alias}.${link.joinColumn.name} as id`);
+      previous = `${alias}.${link.inverseJoinColumn.name}`;
+      model = attribute.target;
+    }
+    return query?.whereIn(previous, bureauIds) ?? null;
+  }
+
+  /**
+   * The records of a type that one of the paths links to the bureaus, as one SQL subquery: the union of one
+   * chain of link tables per path. Filters handed to Strapi thus stay one `id IN (…)` at every level, whatever
+   * the populate depth, and the database does the work inside the same statement.
    */
   function inScope(uid: string, paths: string[], bureauIds: number[]) {
-    const [first, ...rest] = paths.map((path) =>
-      (strapi.db as any).queryBuilder(uid).select(['id']).where(pathFilter(path, bureauIds)).getKnexQuery()
+    const ctx = strapi.requestContext.get() as Row | undefined;
+    const memo: Map<string, unknown> | undefined = ctx?.state ? (ctx.state[SUBQUERIES] ??= new Map()) : undefined;
+    const key = `${uid}|${paths.join(',')}|${bureauIds.join(',')}`;
+    if (!memo?.has(key)) memo?.set(key, buildInScope(uid, paths, bureauIds));
+    return memo ? memo.get(key) : buildInScope(uid, paths, bureauIds);
+  }
+
+  function buildInScope(uid: string, paths: string[], bureauIds: number[]) {
+    const [first, ...rest] = paths.map(
+      (path) =>
+        linkChain(uid, path, bureauIds) ??
+        // a path step without a link table: let Strapi's query builder join it
+        (strapi.db as any).queryBuilder(uid).select(['id']).where(pathFilter(path, bureauIds)).getKnexQuery()
     );
-    return rest.length ? first.union(rest) : first;
+    // IN does not need the union deduplicated: UNION ALL spares the database a sort
+    return rest.length ? first.unionAll(rest) : first;
   }
 
   /** The same records as an id list, for evaluators that test records in memory (admin RBAC conditions). */
