@@ -161,8 +161,10 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!isScoped(uid) || who.kind === 'all') return null;
       if (who.kind === 'none') return MATCH_NOTHING;
     } else {
+      // a type without a bureau (rules, calendar, users): permissions alone decide
+      if (!policy) return null;
       if (!who.canWrite) return MATCH_NOTHING;
-      if (who.kind === 'all' || !policy) return null;
+      if (who.kind === 'all') return null;
       if (who.kind === 'none' || policy.write === 'office') return MATCH_NOTHING;
     }
     const paths = (mode === 'read' ? policy!.read : policy!.write) as string[];
