@@ -7,6 +7,10 @@ export default ({ env }) => ({
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
     },
   },
+  'bureau-views': {
+    enabled: true,
+    resolve: './src/plugins/bureau-views',
+  },
   deadlines: {
     enabled: true,
     resolve: './src/plugins/deadlines',

@@ -15,6 +15,8 @@ export default {
   /** Ordered, idempotent set-up steps: each may run on every start. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await seedBureaus(strapi);
+    // after every plugin's bootstrap: the admin's default roles and all permission actions exist by now
+    await strapi.plugin('bureau-views').service('roles').seed();
     await seedResponsibilityMatrix(strapi);
     await configureAdminLayouts(strapi);
     if (isDevelopment() && process.env.DEMO_DATA !== 'false') await seedDemoData(strapi);

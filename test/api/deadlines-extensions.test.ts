@@ -18,19 +18,11 @@ describe('deadline extensions', () => {
   const app = useStrapi();
   let editor: string;
 
-  /** An admin-panel session of an admin with the built-in Editor role (not the office). */
+  /** An admin-panel session of a department admin (seeded role 区直部门) of 区财政局, the bureau responsible for the tasks below. */
   async function editorSession(): Promise<string> {
     const { strapi } = app;
-    const role = await strapi.service('admin::role').findOne({ code: 'strapi-editor' });
+    const role = await strapi.db.query('admin::role').findOne({ where: { code: 'department' } });
     expect(role).toBeTruthy();
-    const attributes = Object.keys(strapi.getModel(EXTENSION as any).attributes);
-    for (const action of ['read', 'create', 'update']) {
-      const full = `plugin::content-manager.explorer.${action}`;
-      const existing = await strapi.db.query('admin::permission').findOne({ where: { action: full, subject: EXTENSION, role: { id: role.id } } });
-      if (!existing) {
-        await strapi.service('admin::role').addPermissions(role.id, [{ action: full, subject: EXTENSION, properties: { fields: attributes }, conditions: [] }]);
-      }
-    }
     const email = `editor-${Date.now()}@test.local`;
     const password = 'Editor-Password-2026';
     await strapi.service('admin::user').create({
@@ -42,6 +34,9 @@ describe('deadline extensions', () => {
       registrationToken: null,
       roles: [role.id],
     });
+    const user = await strapi.db.query('admin::user').findOne({ where: { email } });
+    const finance = await strapi.db.query('api::bureau.bureau').findOne({ where: { code: 'finance' } });
+    await strapi.documents('plugin::bureau-views.membership' as any).create({ data: { user: user.id, bureau: finance.id } as any });
     const login = await request(strapi.server.httpServer).post('/admin/login').send({ email, password });
     expect(login.status).toBe(200);
     return `Bearer ${login.body.data.token}`;

@@ -284,10 +284,15 @@ describe('pre-assessment', () => {
     });
 
     it('once a pre-assessment is completed, a bureau user can no longer change its opinions', async () => {
-      const bureauUser = await authenticatedUser(app, ['api::opinion.opinion.find', 'api::opinion.opinion.findOne', 'api::opinion.opinion.update']);
       const project = await createProject(app);
       const preAssessment = await create(app, 'pre-assessments', { project: project.documentId });
       const opinions = await opinionsOf(preAssessment.documentId);
+      // a user of the bureau that owes the first opinion
+      const bureauUser = await authenticatedUser(
+        app,
+        ['api::opinion.opinion.find', 'api::opinion.opinion.findOne', 'api::opinion.opinion.update'],
+        opinions[0].bureau.code
+      );
 
       // while it is open the bureau user may work on an opinion
       const open = await rest(app, async () => bureauUser).put(`/api/opinions/${opinions[0].documentId}`, { content: '初稿' });

@@ -22,6 +22,8 @@ const PROBLEM = 'api::problem.problem';
 const PROBLEM_LIST = 'api::problem-list.problem-list';
 const OPINION = 'api::opinion.opinion';
 const TASK = 'api::task.task';
+/** The town the users-permissions user of these tests belongs to. */
+const TOWN = 'sample-yitang';
 
 /**
  * The record rules, seen from a client: every refused write is a 400 naming the field in Chinese and English,
@@ -168,7 +170,7 @@ describe('record rules', () => {
         'api::problem.problem.find',
         'api::problem.problem.findOne',
         'api::problem.problem.update',
-      ]);
+      ], TOWN);
     });
     const asTown = () => rest(app, async () => townUser);
 
@@ -189,7 +191,7 @@ describe('record rules', () => {
     });
 
     it('a town user cannot bring a withdrawn project back', async () => {
-      const project = await createProject(app, { stage: 'withdrawn' });
+      const project = await createProject(app, { stage: 'withdrawn', applicantBureau: (await bureau(app, TOWN)).documentId });
       const res = await asTown().put(`/api/projects/${project.documentId}`, { stage: 'declared' });
       expectFieldError(res, PROJECT, 'stage');
       expect((await read(app, 'projects', project.documentId))!.stage).toBe('withdrawn');
@@ -232,6 +234,7 @@ describe('record rules', () => {
           description: '缺用地指标',
           state: 'assigned',
           leadBureau: lead.documentId,
+          reportingBureau: (await bureau(app, TOWN)).documentId,
         });
         const res = await asTown().put(`/api/problems/${problem.documentId}`, { state: 'resolved', resolution: '已解决' });
         const message = expectFieldError(res, PROBLEM, 'state');

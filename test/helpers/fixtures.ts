@@ -92,10 +92,11 @@ export function expectFieldError(res: Response, uid: string, field: string) {
 
 /**
  * A users-permissions user with the `authenticated` role (not the office), allowed the given content-API
- * actions (e.g. `api::project.project.update`), logged in through POST /api/auth/local.
+ * actions (e.g. `api::project.project.update`), belonging to the bureau of the given code (without one it
+ * sees no scoped record), logged in through POST /api/auth/local.
  * Returns the `Authorization` header value of its JWT.
  */
-export async function authenticatedUser(app: TestApp, actions: string[]): Promise<string> {
+export async function authenticatedUser(app: TestApp, actions: string[], bureauCode?: string): Promise<string> {
   const { strapi } = app;
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'authenticated' } });
   if (!role) throw new Error('no authenticated role');
@@ -103,12 +104,14 @@ export async function authenticatedUser(app: TestApp, actions: string[]): Promis
     const exists = await strapi.db.query('plugin::users-permissions.permission').findOne({ where: { action, role: role.id } });
     if (!exists) await strapi.db.query('plugin::users-permissions.permission').create({ data: { action, role: role.id } });
   }
+  const home = bureauCode ? await strapi.db.query('api::bureau.bureau').findOne({ where: { code: bureauCode } }) : null;
+  if (bureauCode && !home) throw new Error(`no bureau with code ${bureauCode}`);
   const username = unique('town-user-');
   const password = 'Town-Password-2026';
   await strapi
     .plugin('users-permissions')
     .service('user')
-    .add({ username, email: `${username}@test.local`, password, provider: 'local', confirmed: true, blocked: false, role: role.id });
+    .add({ username, email: `${username}@test.local`, password, provider: 'local', confirmed: true, blocked: false, role: role.id, ...(home ? { bureau: home.id } : {}) });
   const login = await app.http().post('/api/auth/local').send({ identifier: username, password });
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
   return `Bearer ${login.body.jwt}`;

@@ -1,0 +1,148 @@
+import type { Core } from '@strapi/strapi';
+import { CONDITIONS } from '../conditions';
+import { ROLE } from '../uids';
+
+type Row = Record<string, any>;
+type Kind = 'office' | 'department' | 'town' | 'leader';
+
+/** The records a department or town works on; everything else (reference data, meetings) it only reads. */
+const WORKFLOW = [
+  'api::project.project',
+  'api::pre-assessment.pre-assessment',
+  'api::opinion.opinion',
+  'api::problem.problem',
+  'api::task.task',
+  'api::progress-report.progress-report',
+  'api::monthly-report.monthly-report',
+  'api::pledge.pledge',
+  'api::meeting.meeting',
+  'api::minute.minute',
+];
+const REFERENCE = [
+  'api::bureau.bureau',
+  'api::enterprise.enterprise',
+  'api::expert.expert',
+  'api::problem-list.problem-list',
+  'api::responsibility-matrix.responsibility-matrix',
+];
+const DEADLINE_RECORDS = ['plugin::deadlines.deadline', 'plugin::deadlines.notification', 'plugin::deadlines.extension'];
+
+/** What each kind of bureau creates and changes (always within its scope, see the README's table). */
+const RIGHTS: Record<'department' | 'town', { create: string[]; update: string[] }> = {
+  department: {
+    create: ['api::problem.problem', 'api::monthly-report.monthly-report', 'api::pledge.pledge', 'plugin::deadlines.extension'],
+    update: ['api::opinion.opinion', 'api::problem.problem', 'api::task.task', 'api::monthly-report.monthly-report', 'api::pledge.pledge', 'plugin::deadlines.notification', 'plugin::deadlines.extension'],
+  },
+  town: {
+    create: [
+      'api::project.project',
+      'api::pre-assessment.pre-assessment',
+      'api::progress-report.progress-report',
+      'api::problem.problem',
+      'api::monthly-report.monthly-report',
+      'api::pledge.pledge',
+      'api::enterprise.enterprise',
+      'plugin::deadlines.extension',
+    ],
+    update: [
+      'api::project.project',
+      'api::pre-assessment.pre-assessment',
+      'api::progress-report.progress-report',
+      'api::problem.problem',
+      'api::monthly-report.monthly-report',
+      'api::pledge.pledge',
+      'plugin::deadlines.notification',
+      'plugin::deadlines.extension',
+    ],
+  },
+};
+
+const ROLES: Array<{ kind: Kind; name: string; description: string }> = [
+  { kind: 'office', name: '办公室', description: '区重大项目协调办公室：全部记录、全部设置' },
+  { kind: 'department', name: '区直部门', description: '区直部门：本单位的意见、问题、任务及相关项目' },
+  { kind: 'town', name: '镇街/经开区/专班', description: '申报单位：本单位的项目及其全部记录' },
+  { kind: 'leader', name: '区领导', description: '区领导：只读，全部记录与看板' },
+];
+
+const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
+
+/** Admin roles (codes office, department, town, leader), seeded once: the office edits them afterwards. */
+async function seedAdminRoles(strapi: Core.Strapi) {
+  const roles = strapi.service('admin::role');
+  const permissions = strapi.service('admin::permission');
+  const contentTypes = strapi.service('admin::content-type');
+  const actions: Row[] = permissions.actionProvider.values();
+  const isContentTypeAction = (action: Row) => action.section === 'contentTypes';
+  /** A content-manager permission with every field of the type, as the roles page would save it. */
+  const withFields = (action: string, subject: string, conditions: string[] = []): Row | null => {
+    const definition = actions.find((candidate) => candidate.actionId === action);
+    if (!definition || !strapi.contentTypes[subject as keyof typeof strapi.contentTypes]) return null;
+    const [permission] = contentTypes.getPermissionsWithNestedFields([{ ...definition, subjects: [subject] }]);
+    return { ...permission, conditions };
+  };
+
+  const grant = (kind: Kind): Row[] => {
+    if (kind === 'office') {
+      const all = contentTypes.getPermissionsWithNestedFields(actions.filter(isContentTypeAction));
+      const others = actions
+        .filter((action) => !isContentTypeAction(action))
+        .flatMap((action) => (Array.isArray(action.subjects) ? action.subjects.map((subject: string) => ({ action: action.actionId, subject })) : [{ action: action.actionId }]));
+      return [...all, ...others];
+    }
+    const readable = [...WORKFLOW, ...DEADLINE_RECORDS, ...REFERENCE];
+    if (kind === 'leader') return readable.map((subject) => withFields(CM('read'), subject)).filter(Boolean) as Row[];
+    const rights = RIGHTS[kind];
+    return [
+      ...[...WORKFLOW, ...DEADLINE_RECORDS].map((subject) => withFields(CM('read'), subject, [CONDITIONS.related])),
+      ...REFERENCE.map((subject) => withFields(CM('read'), subject)),
+      ...rights.create.map((subject) => withFields(CM('create'), subject, [CONDITIONS.owned])),
+      ...rights.update.map((subject) => withFields(CM('update'), subject, [CONDITIONS.owned])),
+    ].filter(Boolean) as Row[];
+  };
+
+  for (const { kind, name, description } of ROLES) {
+    if (await strapi.db.query('admin::role').findOne({ where: { code: kind } })) continue;
+    const role = await roles.create({ name, code: kind, description });
+    await roles.assignPermissions(role.id, grant(kind));
+  }
+}
+
+/** REST actions of a content type: collection types have five, single types three. */
+function contentApiActions(strapi: Core.Strapi, uid: string, which: Array<'find' | 'findOne' | 'create' | 'update' | 'delete'>) {
+  const kind = strapi.contentTypes[uid as keyof typeof strapi.contentTypes]?.kind;
+  if (!kind) return [];
+  const allowed = kind === 'singleType' ? ['find', 'update', 'delete'] : ['find', 'findOne', 'create', 'update', 'delete'];
+  return which.filter((action) => allowed.includes(action)).map((action) => `${uid}.${action}`);
+}
+
+/** users-permissions roles of the same four kinds (by `type`), for people who use the REST API. */
+async function seedUserRoles(strapi: Core.Strapi) {
+  const apiTypes = [...WORKFLOW, ...REFERENCE];
+  const actionsOf = (kind: Kind): string[] => {
+    const read = apiTypes.flatMap((uid) => contentApiActions(strapi, uid, ['find', 'findOne']));
+    const me = ['plugin::users-permissions.user.me'];
+    if (kind === 'office') return [...me, ...apiTypes.flatMap((uid) => contentApiActions(strapi, uid, ['find', 'findOne', 'create', 'update', 'delete']))];
+    if (kind === 'leader') return [...me, ...read];
+    const rights = RIGHTS[kind];
+    return [
+      ...me,
+      ...read,
+      ...rights.create.flatMap((uid) => contentApiActions(strapi, uid, ['create'])),
+      ...rights.update.flatMap((uid) => contentApiActions(strapi, uid, ['update'])),
+    ];
+  };
+
+  for (const { kind, name, description } of ROLES) {
+    if (await strapi.db.query(ROLE).findOne({ where: { type: kind } })) continue;
+    const role = await strapi.documents(ROLE as any).create({ data: { name, description, type: kind } as any });
+    for (const action of actionsOf(kind)) {
+      await strapi.documents('plugin::users-permissions.permission' as any).create({ data: { action, role: role.id } as any });
+    }
+  }
+}
+
+/** The four roles in the admin panel and in users-permissions; each is seeded once and stays editable. */
+export async function seedRoles(strapi: Core.Strapi) {
+  await seedAdminRoles(strapi);
+  await seedUserRoles(strapi);
+}

@@ -1,0 +1,139 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { policyOf } from './scope/policy';
+import { andFilters, relationWrites, scopeFilters, scopePopulate, sortThroughRelation, type Filter, type Ref } from './scope/query';
+import type { ScopeService, Viewer } from './services/scope';
+import { MEMBERSHIP } from './uids';
+
+type Row = Record<string, any>;
+type Ctx = { uid: string; action: string; params: Row };
+
+const READS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+const CHANGES = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+
+/** Set while a scoped call runs: what the platform does on its behalf (fan-out, deadlines, codes) is not scoped again. */
+const inside = new AsyncLocalStorage<true>();
+
+const notFound = () => new errors.NotFoundError('Not Found');
+const forbidden = () => new errors.ForbiddenError('Forbidden');
+
+/** A 400 naming the field; the application's error middleware adds the Chinese. */
+const fieldError = (field: string, message: string) =>
+  new errors.ValidationError(`${field}: ${message}`, { errors: [{ path: [field], message, name: 'ValidationError' }] });
+
+/**
+ * The document-service middleware of per-bureau scoping, registered first so it is the outermost: it rewrites
+ * what a request asks for (filters, populate, sort) and checks what it changes (ownership, scope fields,
+ * relations) before any other middleware or the database sees it. Calls without a request are the platform's
+ * own and pass untouched; calls made while a scoped call runs are its consequences and pass untouched too.
+ */
+export function scopeMiddleware(strapi: Core.Strapi) {
+  const service = (): ScopeService => strapi.plugin('bureau-views').service('scope');
+
+  async function scopeRead(ctx: Ctx, who: Viewer, scope: ScopeService) {
+    const filterFor = (uid: string) => scope.readFilterOf(uid, who);
+    const params = ctx.params ?? (ctx.params = {});
+    if (who.via !== 'admin') {
+      const through = sortThroughRelation(params.sort, ctx.uid, scope.models);
+      if (through) throw fieldError('sort', 'sorting through a relation is not allowed');
+    }
+    const filters = scopeFilters(params.filters, ctx.uid, scope.models, filterFor);
+    const combined = andFilters(filters, filterFor(ctx.uid));
+    if (combined !== undefined) params.filters = combined;
+    if (params.populate !== undefined) params.populate = scopePopulate(params.populate, ctx.uid, scope.models, filterFor);
+  }
+
+  /** Scope-deciding fields: forced to the viewer's bureau on create, never written by the viewer otherwise. */
+  function guardScopeFields(ctx: Ctx, who: Viewer) {
+    const policy = policyOf(ctx.uid);
+    const data = ctx.params.data;
+    if (!policy || !data || typeof data !== 'object') return;
+    for (const field of policy.protected ?? []) delete data[field];
+    if (policy.owner) {
+      if (ctx.action === 'create' || ctx.action === 'clone') data[policy.owner] = who.bureauIds[0];
+      else delete data[policy.owner];
+    }
+  }
+
+  /** Relations may only point at records the viewer can read; on the parent side, at records it can change. */
+  async function checkRelations(ctx: Ctx, who: Viewer, scope: ScopeService) {
+    const anchors = new Set(policyOf(ctx.uid)?.anchors ?? []);
+    for (const write of relationWrites(ctx.params.data, ctx.uid, scope.models)) {
+      if (write.inverse && write.set !== null) throw fieldError(write.field, 'set is not allowed on this relation, use connect and disconnect');
+      const refs: Ref[] = [...write.connect, ...write.disconnect, ...(write.set ?? [])];
+      const strict = write.inverse || anchors.has(write.field);
+      const ok = strict ? await scope.canWrite(write.target, refs, who) : await scope.canRead(write.target, refs, who);
+      if (!ok) throw fieldError(write.field, 'related record not found');
+    }
+  }
+
+  async function ownsDocument(ctx: Ctx, filter: Filter | null): Promise<boolean> {
+    const documentId = ctx.params.documentId;
+    if (!documentId) return true;
+    const where = filter ? { $and: [{ documentId }, filter] } : { documentId };
+    return !!(await strapi.db.query(ctx.uid as any).findOne({ where, select: ['id'] }));
+  }
+
+  /** After a create, inside its transaction: the new record must be one the viewer may change, or nothing is kept. */
+  async function checkCreated(ctx: Ctx, who: Viewer, scope: ScopeService, created: Row | null) {
+    const filter = scope.writeFilterOf(ctx.uid, who);
+    if (!filter || !created?.id || policyOf(ctx.uid)?.anyBureauCreates) return;
+    const row = await strapi.db.query(ctx.uid as any).findOne({ where: { $and: [{ id: created.id }, filter] }, select: ['id'] });
+    if (!row) throw forbidden();
+  }
+
+  async function checkMembership(ctx: Ctx) {
+    const user = ctx.params.data?.user;
+    const ref = typeof user === 'object' && user ? (user.connect?.[0] ?? user.set?.[0] ?? user) : user;
+    const userId = typeof ref === 'object' ? ref?.id : ref;
+    if (userId === undefined || userId === null) return;
+    const others = await strapi.db.query(MEMBERSHIP).findMany({ where: { user: { id: Number(userId) } }, select: ['documentId'] });
+    if (others.some((row) => row.documentId !== ctx.params.documentId)) throw fieldError('user', 'already belongs to a bureau');
+  }
+
+  async function handle(ctx: Ctx, next: () => Promise<unknown>): Promise<unknown> {
+    if (inside.getStore()) return next();
+    const scope = service();
+    const who = await scope.viewer();
+    if (ctx.uid === MEMBERSHIP && (ctx.action === 'create' || ctx.action === 'update')) await checkMembership(ctx);
+    if (who.kind === 'all') {
+      // the office, leaders and integrations see everything; only read-only ones are stopped from writing
+      if (!who.canWrite && !READS.has(ctx.action)) throw forbidden();
+      return inside.run(true, next);
+    }
+
+    if (READS.has(ctx.action)) {
+      await scopeRead(ctx, who, scope);
+      return inside.run(true, next);
+    }
+
+    if (!who.canWrite) throw forbidden();
+    const readFilter = (uid: string) => scope.readFilterOf(uid, who);
+    if (ctx.params?.populate !== undefined) ctx.params.populate = scopePopulate(ctx.params.populate, ctx.uid, scope.models, readFilter);
+
+    if (CHANGES.has(ctx.action)) {
+      if (!(await ownsDocument(ctx, scope.writeFilterOf(ctx.uid, who)))) throw notFound();
+      if (ctx.action !== 'update') return inside.run(true, next);
+      guardScopeFields(ctx, who);
+      await checkRelations(ctx, who, scope);
+      return inside.run(true, next);
+    }
+
+    if (ctx.action === 'create' || ctx.action === 'clone') {
+      const policy = policyOf(ctx.uid);
+      if (policy?.write === 'office' && !policy.anyBureauCreates) throw forbidden();
+      if (ctx.action === 'clone' && !(await ownsDocument(ctx, scope.readFilterOf(ctx.uid, who)))) throw notFound();
+      guardScopeFields(ctx, who);
+      await checkRelations(ctx, who, scope);
+      return strapi.db.transaction(async () => {
+        const created = (await inside.run(true, next)) as Row | null;
+        await checkCreated(ctx, who, scope, created);
+        return created;
+      });
+    }
+    return inside.run(true, next);
+  }
+
+  return handle;
+}
