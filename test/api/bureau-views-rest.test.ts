@@ -48,7 +48,7 @@ describe('bureau-views: reading through the REST API', () => {
 
   /** A 200 list whose records and total are exactly the expected ones. */
   function expectExactly(res: Json, expected: Iterable<string>) {
-    expect(res.status).toBe(200);
+    expect({ status: res.status, error: res.body?.error?.message }).toEqual({ status: 200, error: undefined });
     const wanted = [...expected];
     expect(names(idsOf(res.body))).toEqual(names(wanted));
     expect(totalOf(res.body)).toBe(wanted.length);
