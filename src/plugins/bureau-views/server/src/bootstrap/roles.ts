@@ -27,6 +27,16 @@ const REFERENCE = [
 ];
 const DEADLINE_RECORDS = ['plugin::deadlines.deadline', 'plugin::deadlines.notification', 'plugin::deadlines.extension'];
 
+/** The records an applicant unit (town, zone, task force) keeps itself. */
+const APPLICANT_RECORDS = [
+  'api::project.project',
+  'api::pre-assessment.pre-assessment',
+  'api::progress-report.progress-report',
+  'api::problem.problem',
+  'api::monthly-report.monthly-report',
+  'api::pledge.pledge',
+];
+
 /** What each kind of bureau creates and changes (always within its scope, see the README's table). */
 const RIGHTS: Record<'department' | 'town', { create: string[]; update: string[] }> = {
   department: {
@@ -34,26 +44,8 @@ const RIGHTS: Record<'department' | 'town', { create: string[]; update: string[]
     update: ['api::opinion.opinion', 'api::problem.problem', 'api::task.task', 'api::monthly-report.monthly-report', 'api::pledge.pledge', 'plugin::deadlines.notification', 'plugin::deadlines.extension'],
   },
   town: {
-    create: [
-      'api::project.project',
-      'api::pre-assessment.pre-assessment',
-      'api::progress-report.progress-report',
-      'api::problem.problem',
-      'api::monthly-report.monthly-report',
-      'api::pledge.pledge',
-      'api::enterprise.enterprise',
-      'plugin::deadlines.extension',
-    ],
-    update: [
-      'api::project.project',
-      'api::pre-assessment.pre-assessment',
-      'api::progress-report.progress-report',
-      'api::problem.problem',
-      'api::monthly-report.monthly-report',
-      'api::pledge.pledge',
-      'plugin::deadlines.notification',
-      'plugin::deadlines.extension',
-    ],
+    create: [...APPLICANT_RECORDS, 'api::enterprise.enterprise', 'plugin::deadlines.extension'],
+    update: [...APPLICANT_RECORDS, 'plugin::deadlines.notification', 'plugin::deadlines.extension'],
   },
 };
 
