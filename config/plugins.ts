@@ -42,6 +42,10 @@ export default ({ env }) => ({
     enabled: true,
     resolve: './src/plugins/deadlines',
   },
+  'traffic-lights': {
+    enabled: true,
+    resolve: './src/plugins/traffic-lights',
+  },
   documentation: {
     enabled: true,
     config: {
