@@ -1,6 +1,10 @@
 'use strict';
-/** Small shared helpers for the benchmarks: the test environment, a seeded random source, timing, medians. */
+/**
+ * Small shared helpers for the benchmarks: the test environment, a seeded random source, timing, medians, and for
+ * the HTTP ones a keep-alive client and the sign-in of a users-permissions user.
+ */
 const fs = require('fs');
+const http = require('http');
 const path = require('path');
 const crypto = require('crypto');
 
@@ -38,6 +42,12 @@ function random(seed) {
 
 const now = () => Number(process.hrtime.bigint()) / 1e6; // milliseconds
 
+/** CPU time of this process (server and client share it): steadier than wall time on a busy machine. */
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
 function median(values) {
   const sorted = [...values].sort((x, y) => x - y);
   const mid = sorted.length >> 1;
@@ -51,4 +61,48 @@ function fmt(value, digits = 3) {
   return Number(value.toPrecision(digits)).toString();
 }
 
-module.exports = { prepareEnv, random, now, median, fmt };
+/** GET/POST on the listening server over one keep-alive connection; resolves to { status, body }. */
+function client(port) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const send = (method, url, { token, body } = {}) =>
+    new Promise((resolve, reject) => {
+      const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+      const headers = { accept: 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': payload.length });
+      const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers }, (res) => {
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let json = null;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = { text };
+          }
+          resolve({ status: res.statusCode, body: json });
+        });
+      });
+      req.on('error', reject);
+      req.end(payload);
+    });
+  return { send, close: () => agent.destroy() };
+}
+
+/** A users-permissions user with the seeded role of the given type (and bureau), signed in; returns its JWT. */
+async function signIn(strapi, api, type, bureau) {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type } });
+  if (!role) throw new Error(`no users-permissions role of type ${type}`);
+  const username = `bench-${type}-${Date.now()}`;
+  const password = 'Bench-Password-2026';
+  await strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({ username, email: `${username}@bench.local`, password, provider: 'local', confirmed: true, blocked: false, role: role.id, ...(bureau ? { bureau: bureau.id } : {}) });
+  const login = await api.send('POST', '/api/auth/local', { body: { identifier: username, password } });
+  if (login.status !== 200 || !login.body.jwt) throw new Error(`login of the ${type} user failed: ${login.status} ${JSON.stringify(login.body)}`);
+  return login.body.jwt;
+}
+
+module.exports = { prepareEnv, random, now, cpuMs, median, fmt, client, signIn };

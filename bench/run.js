@@ -5,16 +5,21 @@
  * measured in the same run, prints one table and writes the results to bench/results/<timestamp>.json.
  *
  *   --no-compile                     reuse dist/ as it is
- *   --only=<name>                    one benchmark: working-days, deadline-writes or bureau-scope
+ *   --only=<name>                    one benchmark: working-days, deadline-writes, bureau-scope or traffic-lights
  *   BENCH_WRITES=150 BENCH_PAIRS=6   tasks per round and alternating round pairs of the write benchmark
  *   BENCH_SCOPE_ROWS=300 BENCH_SCOPE_REQUESTS=10 BENCH_SCOPE_PAIRS=10
  *                                    projects (all in one town's scope), requests per round and alternating round
  *                                    pairs of the scoping benchmark
  *   BENCH_SCOPE_PROBLEMS=1           problems per project; BENCH_SCOPE_ASSESS_EVERY=10: a pre-assessment (with its
  *                                    opinions) on every 10th project, 0 = none
+ *   BENCH_LIGHTS_PROJECTS=10000 BENCH_LIGHTS_TASKS=200 BENCH_LIGHTS_REQUESTS=10 BENCH_LIGHTS_PAIRS=10
+ *                                    projects (bulk-inserted, lit in one engine pass), tasks with deadlines through
+ *                                    the document service, requests per round and round pairs of the lights
+ *                                    dashboard benchmark
  *
  * Exit status 1 when a correctness check fails (different answers, not exactly one deadline row per write,
- * a scoped list that differs from the office's over the same rows);
+ * a scoped list that differs from the office's over the same rows, a lights summary that differs from the stored
+ * lights, a lights page whose SQL statement count moves with the page size);
  * a timing target missed is shown in the table and listed, but does not fail the run.
  */
 // chinese-days (the baseline) reads dates with dayjs in the local zone and gives wrong answers west of UTC
@@ -37,7 +42,7 @@ async function main() {
   }
 
   const results = [];
-  // --only=working-days|deadline-writes|bureau-scope runs one benchmark
+  // --only=working-days|deadline-writes|bureau-scope|traffic-lights runs one benchmark
   const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
   const wanted = (name) => !only || only === name;
   if (wanted('working-days')) {
@@ -64,6 +69,18 @@ async function main() {
         pairs: Number(process.env.BENCH_SCOPE_PAIRS ?? 10),
         problemsPerProject: Number(process.env.BENCH_SCOPE_PROBLEMS ?? 1),
         assessEvery: Number(process.env.BENCH_SCOPE_ASSESS_EVERY ?? 10),
+      }))
+    );
+  }
+  if (wanted('traffic-lights')) {
+    process.stdout.write('lights dashboard at district scale …\n');
+    results.push(
+      ...(await require('./traffic-lights').run({
+        appDir,
+        projects: Number(process.env.BENCH_LIGHTS_PROJECTS ?? 10000),
+        tasks: Number(process.env.BENCH_LIGHTS_TASKS ?? 200),
+        requests: Number(process.env.BENCH_LIGHTS_REQUESTS ?? 10),
+        pairs: Number(process.env.BENCH_LIGHTS_PAIRS ?? 10),
       }))
     );
   }
