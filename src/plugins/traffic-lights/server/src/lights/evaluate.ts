@@ -185,3 +185,29 @@ export function changed(before: { light?: Light | null; reasons?: Reason[] | nul
   if ((before.light ?? 'green') !== after.light) return true;
   return JSON.stringify(before.reasons ?? []) !== JSON.stringify(after.reasons);
 }
+
+const PROJECT_REASON_NAMES: Partial<Record<Reason['code'], string>> = { start_slip: '开工延误', schedule: '投资落后序时进度' };
+
+/**
+ * The projects' own reasons as a unit sees them: one project's reason names it ("「新材料产业园」计划 … 开工 …");
+ * several of one kind become one reason counting them, pointing at the worst ("3 个项目开工延误，其中红灯 1 个").
+ */
+export function unitProjectReasons(reasons: Reason[]): Reason[] {
+  const groups = new Map<Reason['code'], Reason[]>();
+  for (const reason of reasons) groups.set(reason.code, [...(groups.get(reason.code) ?? []), reason]);
+  const out: Reason[] = [];
+  for (const [code, group] of groups) {
+    const sorted = settle(group).reasons;
+    if (sorted.length === 1) {
+      out.push({ ...sorted[0], message: `「${sorted[0].target.title}」${sorted[0].message}` });
+      continue;
+    }
+    const red = sorted.filter((reason) => reason.light === 'red').length;
+    out.push({
+      ...sorted[0],
+      value: sorted.length,
+      message: `${sorted.length} 个项目${PROJECT_REASON_NAMES[code] ?? '亮灯'}${red ? `，其中红灯 ${red} 个` : ''}（最严重：「${sorted[0].target.title}」）`,
+    });
+  }
+  return out;
+}

@@ -8,6 +8,9 @@ import { BUREAU, LIGHT, LIGHT_CHANGE, PROJECT } from '../uids';
 
 type Row = Record<string, any>;
 
+/** Reasons per unit in the summary. */
+const UNIT_REASONS = 5;
+
 /** Sort of the project table: a light row column, or a column of its project. */
 const ORDER: Record<DashboardQuery['sort']['field'], (order: 'asc' | 'desc') => Row> = {
   light: (order) => ({ rank: order }),
@@ -122,7 +125,9 @@ const dashboard = ({ strapi }: { strapi: Core.Strapi }) => {
           return {
             bureau: { documentId: bureau.documentId, name: bureau.name, kind: bureau.kind },
             light: (unit?.light as Light) ?? 'green',
-            reasons: unit?.reasons ?? [],
+            // the worst few (the unit's own light row keeps them all); the count says how many there are
+            reasons: (unit?.reasons ?? []).slice(0, UNIT_REASONS),
+            reasonCount: (unit?.reasons ?? []).length,
             total: tally.red + tally.yellow + tally.green,
             ...tally,
           };

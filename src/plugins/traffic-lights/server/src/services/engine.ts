@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import { lockRow } from '../../../../../utils/row-lock';
 import { asEngine } from '../context';
-import { clockAt, combine, evaluateItem, evaluateProject, nextDue, settle, ZONE, type Calendar, type ItemFacts, type ProjectFacts } from '../lights/evaluate';
+import { clockAt, combine, evaluateItem, evaluateProject, nextDue, settle, unitProjectReasons, ZONE, type Calendar, type ItemFacts, type ProjectFacts } from '../lights/evaluate';
 import type { Thresholds } from '../lights/rules';
 import { ITEM_SOURCES, OTHER_LABELS, PLEDGE_NODE_LABEL, idsAlong, itemKey, nodeKey, populateIds, projectKey, unitKey } from '../lights/sources';
 import { RANK, type BureauRef, type Evaluation, type Light, type Reason } from '../lights/types';
@@ -362,9 +362,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       for (const bureau of bureaus) {
         const own = [...items.values()].filter((item) => item.open && item.bureauId === bureau.id).flatMap((item) => item.evaluation!.reasons);
-        const fromProjects = (projectReasons.get(bureau.id) ?? []).flatMap(({ reasons }) =>
-          reasons.map((reason) => ({ ...reason, message: `「${reason.target.title}」${reason.message}` }))
-        );
+        const fromProjects = unitProjectReasons((projectReasons.get(bureau.id) ?? []).flatMap(({ reasons }) => reasons));
         targets.push({
           key: unitKey(bureau.documentId),
           kind: 'unit',

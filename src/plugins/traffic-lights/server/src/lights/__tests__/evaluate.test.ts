@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { WorkingCalendar } from '../../../../../deadlines/server/src/calendar/working-calendar';
-import { clockAt, combine, elapsedPoints, evaluateItem, evaluateProject, monthsBetween, nextDue, type ItemFacts, type ProjectFacts } from '../evaluate';
+import { clockAt, combine, elapsedPoints, evaluateItem, evaluateProject, monthsBetween, nextDue, unitProjectReasons, type ItemFacts, type ProjectFacts } from '../evaluate';
 import { DEFAULT_THRESHOLDS, resolveRules, type Thresholds } from '../rules';
 
 const calendar = WorkingCalendar.create();
@@ -166,5 +166,21 @@ describe('rules per project category', () => {
     const late = noon('2026-10-08');
     expect(evaluateItem(opinion('2026-09-30'), rulesFor('key_provincial_municipal'), calendar, late).light).toBe('red');
     expect(evaluateItem(opinion('2026-09-30'), rulesFor('general'), calendar, late).light).toBe('yellow');
+  });
+});
+
+describe('a unit’s view of its projects’ own reasons', () => {
+  const slip = (title: string, light: 'yellow' | 'red', value: number) => ({
+    code: 'start_slip' as const,
+    light,
+    value,
+    target: { uid: 'api::project.project', documentId: title, title },
+    message: `计划开工已延误 ${value} 个月`,
+  });
+
+  it('names the project of a single reason and counts several of one kind, pointing at the worst', () => {
+    expect(unitProjectReasons([slip('冷链物流中心', 'yellow', 0.5)])).toEqual([{ ...slip('冷链物流中心', 'yellow', 0.5), message: '「冷链物流中心」计划开工已延误 0.5 个月' }]);
+    const many = unitProjectReasons([slip('甲', 'yellow', 0.5), slip('乙', 'red', 3), slip('丙', 'red', 2)]);
+    expect(many).toEqual([{ ...slip('乙', 'red', 3), value: 3, message: '3 个项目开工延误，其中红灯 2 个（最严重：「乙」）' }]);
   });
 });
