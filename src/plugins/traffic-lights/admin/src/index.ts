@@ -1,15 +1,28 @@
+import { Lightbulb } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { lightBadgeColumn } from './components/LightColumn';
+import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import en from './translations/en.json';
 import zhHans from './translations/zh-Hans.json';
-import { prefixTranslations } from './utils/trad';
+import { DASHBOARD_PATH } from './utils/links';
+import { getTrad, prefixTranslations } from './utils/trad';
 
 const TRANSLATIONS: Record<string, Record<string, string>> = { en, 'zh-Hans': zhHans };
 
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+
+    // 亮灯管理: admins with 查看亮灯管理; the server scopes the projects and units to the admin's bureaus.
+    app.addMenuLink({
+      to: DASHBOARD_PATH.slice(1),
+      icon: Lightbulb,
+      intlLabel: { id: getTrad('menu.dashboard'), defaultMessage: '亮灯管理' },
+      Component: () => import('./pages/DashboardPage'),
+      permissions: PERMISSIONS.dashboard,
+      position: 3,
+    });
   },
 
   bootstrap(app: Pick<StrapiApp, 'registerHook'>) {
