@@ -5,7 +5,7 @@ import { PERMISSIONS } from './permissions';
 import { PLUGIN_ID } from './pluginId';
 import en from './translations/en.json';
 import zhHans from './translations/zh-Hans.json';
-import { DASHBOARD_PATH } from './utils/links';
+import { DASHBOARD_PATH, SETTINGS_PATHS } from './utils/links';
 import { getTrad, prefixTranslations } from './utils/trad';
 
 const TRANSLATIONS: Record<string, Record<string, string>> = { en, 'zh-Hans': zhHans };
@@ -23,6 +23,20 @@ export default {
       permissions: PERMISSIONS.dashboard,
       position: 3,
     });
+
+    // Settings → 亮灯管理 → 亮灯规则: seen with 查看亮灯规则, saved with 修改亮灯规则 (the server checks both).
+    app.addSettingsLink(
+      { id: PLUGIN_ID, intlLabel: { id: getTrad('settings.section'), defaultMessage: '亮灯管理' } },
+      [
+        {
+          id: `${PLUGIN_ID}-rules`,
+          to: SETTINGS_PATHS.rules,
+          intlLabel: { id: getTrad('settings.rules'), defaultMessage: '亮灯规则' },
+          permissions: PERMISSIONS.settingsRead,
+          Component: () => import('./pages/settings/RulesPage'),
+        },
+      ]
+    );
   },
 
   bootstrap(app: Pick<StrapiApp, 'registerHook'>) {
