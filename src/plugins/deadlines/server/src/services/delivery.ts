@@ -6,7 +6,7 @@ import type { DeliveryJob, JobOutcome } from '../schedule/jobs';
 import { noticeText, type NoticeText } from '../schedule/messages';
 import { overduePatch } from '../schedule/overdue';
 import { BUREAU, DEADLINE, DELIVERY, NOTIFICATION } from '../uids';
-import { lockRow } from './row-lock';
+import { lockRow } from '../../../../../utils/row-lock';
 
 type Row = Record<string, any>;
 type Planned = { dueAt: Date; action: PlannedAction };

@@ -7,7 +7,7 @@ import { checkDailyName, within, ZONE, type Backend, type DailyHandler, type Del
 import { isPastDue, overduePatch } from '../schedule/overdue';
 import { jobIdsOf, pendingJobs, type PlannedRule } from '../schedule/plan';
 import { DEADLINE, DELIVERY } from '../uids';
-import { lockRow } from './row-lock';
+import { lockRow } from '../../../../../utils/row-lock';
 
 type Row = Record<string, any>;
 
