@@ -94,7 +94,7 @@ export const ProjectsTable = ({
                   </Typography>
                 </Flex>
               </Td>
-              <Td style={{ whiteSpace: 'normal', maxWidth: '14rem' }}>
+              <Td style={{ whiteSpace: 'normal', minWidth: '12rem', maxWidth: '16rem' }}>
                 <Typography textColor="neutral800">{project.applicantBureau?.name ?? '-'}</Typography>
               </Td>
               <Td style={{ whiteSpace: 'normal', minWidth: '20rem', maxWidth: '32rem' }}>

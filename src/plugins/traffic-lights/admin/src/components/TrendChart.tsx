@@ -1,3 +1,4 @@
+import * as React from 'react';
 import { Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { useTheme } from 'styled-components';
@@ -5,7 +6,7 @@ import type { Light, TrendMonth } from '../types';
 import { getTrad } from '../utils/trad';
 import { LIGHT_COLORS, LIGHT_DEFAULTS } from './LightBadge';
 
-const WIDTH = 760;
+const MIN_WIDTH = 480;
 const HEIGHT = 260;
 const MARGIN = { top: 16, right: 12, bottom: 36, left: 40 };
 /** Bottom to top: green, yellow, red, so the red part of each bar is the one on top. */
@@ -19,6 +20,20 @@ export function niceMax(value: number, ticks = 4): { max: number; step: number }
   const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw) ?? 10 * power;
   const rounded = Math.max(1, Math.ceil(step));
   return { max: rounded * ticks, step: rounded };
+}
+
+/** The width of an element in CSS pixels, followed as it resizes (so the chart's text keeps its size). */
+function useWidth<T extends HTMLElement>(fallback: number): [React.RefObject<T>, number] {
+  const ref = React.useRef<T>(null);
+  const [width, setWidth] = React.useState(fallback);
+  React.useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.round(entry.contentRect.width)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
 }
 
 /** '2026-01' → '2026年1月' for January and the first month, else '2月'. */
@@ -39,12 +54,14 @@ export const TrendChart = ({ months }: { months: TrendMonth[] }) => {
   const color = (light: Light) => theme.colors?.[LIGHT_COLORS[light]] ?? light;
   const lightLabel = (light: Light) => formatMessage({ id: getTrad(`light.${light}`), defaultMessage: LIGHT_DEFAULTS[light] });
 
+  const [containerRef, containerWidth] = useWidth<HTMLDivElement>(760);
+  const WIDTH = Math.max(MIN_WIDTH, containerWidth);
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const totals = months.map((m) => m.red + m.yellow + m.green);
   const { max, step } = niceMax(Math.max(0, ...totals));
   const band = plotWidth / Math.max(months.length, 1);
-  const barWidth = Math.min(40, band * 0.6);
+  const barWidth = Math.min(48, band * 0.6);
   const y = (value: number) => MARGIN.top + plotHeight - (value / max) * plotHeight;
   const ticks = Array.from({ length: Math.round(max / step) + 1 }, (_, i) => i * step);
   const labels = months.map((m, i) => monthLabel(m.month, i === 0, formatMessage));
@@ -62,19 +79,21 @@ export const TrendChart = ({ months }: { months: TrendMonth[] }) => {
           </Flex>
         ))}
       </Flex>
+      <div ref={containerRef} style={{ width: '100%' }}>
       <svg
         role="img"
         aria-label={title}
         data-testid="lights-trend-chart"
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        width="100%"
-        style={{ maxHeight: '32rem', fontFamily: 'inherit' }}
+        width={WIDTH}
+        height={HEIGHT}
+        style={{ display: 'block', fontFamily: 'inherit' }}
       >
         <title>{title}</title>
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} stroke={theme.colors?.neutral200 ?? '#ddd'} strokeWidth={1} />
-            <text x={MARGIN.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" fontSize={11} fill={theme.colors?.neutral600 ?? '#666'}>
+            <text x={MARGIN.left - 8} y={y(tick)} dy="0.32em" textAnchor="end" fontSize={12} fill={theme.colors?.neutral600 ?? '#666'}>
               {tick}
             </text>
           </g>
@@ -97,11 +116,11 @@ export const TrendChart = ({ months }: { months: TrendMonth[] }) => {
                 );
               })}
               {totals[i] > 0 && (
-                <text x={x + barWidth / 2} y={y(totals[i]) - 4} textAnchor="middle" fontSize={11} fill={theme.colors?.neutral700 ?? '#333'}>
+                <text x={x + barWidth / 2} y={y(totals[i]) - 4} textAnchor="middle" fontSize={12} fill={theme.colors?.neutral700 ?? '#333'}>
                   {totals[i]}
                 </text>
               )}
-              <text x={x + barWidth / 2} y={HEIGHT - MARGIN.bottom + 18} textAnchor="middle" fontSize={11} fill={theme.colors?.neutral600 ?? '#666'}>
+              <text x={x + barWidth / 2} y={HEIGHT - MARGIN.bottom + 18} textAnchor="middle" fontSize={12} fill={theme.colors?.neutral600 ?? '#666'}>
                 {labels[i]}
               </text>
             </g>
@@ -116,6 +135,7 @@ export const TrendChart = ({ months }: { months: TrendMonth[] }) => {
           strokeWidth={1}
         />
       </svg>
+      </div>
       <Box overflow="auto">
         <Table colCount={months.length + 1} rowCount={6}>
           <Thead>

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Box, Button, EmptyStateLayout, Flex, Grid, LinkButton, Loader, Typography } from '@strapi/design-system';
+import { Box, Button, EmptyStateLayout, Flex, LinkButton, Loader, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Cog } from '@strapi/icons';
 import { Layouts, Page, Pagination, useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
@@ -121,8 +121,9 @@ const DashboardPage = () => {
     return data;
   });
 
-  const trend = useRequest(`trend:${tick}`, async (signal) => {
-    const { data } = await get<{ data: TrendMonth[] }>('/traffic-lights/trend', { params: { months: TREND_MONTHS }, signal });
+  // the trend follows the same unit, category and stage filters as the cards
+  const trend = useRequest(`trend:${scopeKey}:${tick}`, async (signal) => {
+    const { data } = await get<{ data: TrendMonth[] }>('/traffic-lights/trend', { params: { ...scope, months: TREND_MONTHS }, signal });
     return data.data;
   });
 
@@ -212,42 +213,37 @@ const DashboardPage = () => {
             )}
           </Section>
 
-          <Grid.Root gap={6}>
-            <Grid.Item col={5} s={12} direction="column" alignItems="stretch">
-              <Section
-                testId="lights-units"
-                title={t('units.title', 'By applicant unit')}
-                summary={unitName}
-              >
-                {summaryError && !summary ? (
-                  <Failed error={summaryError} />
-                ) : !units.length ? (
-                  <EmptyStateLayout content={t('units.empty', 'No unit has projects here')} />
-                ) : (
-                  <UnitsTable units={units} onSelect={(documentId) => setFilter('unit', documentId)} />
-                )}
-              </Section>
-            </Grid.Item>
-            <Grid.Item col={7} s={12} direction="column" alignItems="stretch">
-              <Section
-                testId="lights-trend"
-                title={t('trend.title', 'Monthly trend')}
-                summary={formatMessage({ id: getTrad('trend.summary'), defaultMessage: 'Last {months} months' }, { months: TREND_MONTHS })}
-              >
-                {trend.error && !trend.data ? (
-                  <Failed error={trend.error} />
-                ) : !trend.data ? (
-                  <Flex justifyContent="center" padding={6}>
-                    <Loader small>{t('common.loading', 'Loading')}</Loader>
-                  </Flex>
-                ) : !trend.data.length ? (
-                  <EmptyStateLayout content={t('trend.empty', 'No history yet')} />
-                ) : (
-                  <TrendChart months={trend.data} />
-                )}
-              </Section>
-            </Grid.Item>
-          </Grid.Root>
+          <Section
+            testId="lights-units"
+            title={t('units.title', 'By applicant unit')}
+            summary={unitName}
+          >
+            {summaryError && !summary ? (
+              <Failed error={summaryError} />
+            ) : !units.length ? (
+              <EmptyStateLayout content={t('units.empty', 'No unit has projects here')} />
+            ) : (
+              <UnitsTable units={units} onSelect={(documentId) => setFilter('unit', documentId)} />
+            )}
+          </Section>
+
+          <Section
+            testId="lights-trend"
+            title={t('trend.title', 'Monthly trend')}
+            summary={formatMessage({ id: getTrad('trend.summary'), defaultMessage: 'Last {months} months' }, { months: TREND_MONTHS })}
+          >
+            {trend.error && !trend.data ? (
+              <Failed error={trend.error} />
+            ) : !trend.data ? (
+              <Flex justifyContent="center" padding={6}>
+                <Loader small>{t('common.loading', 'Loading')}</Loader>
+              </Flex>
+            ) : !trend.data.length ? (
+              <EmptyStateLayout content={t('trend.empty', 'No history yet')} />
+            ) : (
+              <TrendChart months={trend.data} />
+            )}
+          </Section>
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -21,6 +21,7 @@ import {
 import { ArrowsCounterClockwise, Check } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { useTheme } from 'styled-components';
 import { Notice } from '../../components/Notice';
 import { useRequest } from '../../hooks/useRequest';
 import { PERMISSIONS } from '../../permissions';
@@ -63,15 +64,13 @@ const RuleCell = ({
   const { formatMessage } = useIntl();
   const onOff = (on: boolean) =>
     on ? formatMessage({ id: getTrad('rules.on'), defaultMessage: 'On' }) : formatMessage({ id: getTrad('rules.off'), defaultMessage: 'Off' });
+  const shown = typeof inherited === 'boolean' ? onOff(inherited) : inherited;
   const inheritText =
-    inherited === null
-      ? ''
-      : formatMessage(
-          { id: getTrad('rules.inherit'), defaultMessage: 'Default: {value}' },
-          { value: typeof inherited === 'boolean' ? onOff(inherited) : inherited }
-        );
+    inherited === null ? '' : formatMessage({ id: getTrad('rules.inherit'), defaultMessage: 'Default: {value}' }, { value: shown });
+  const inheritPlaceholder =
+    inherited === null ? undefined : formatMessage({ id: getTrad('rules.inheritPlaceholder'), defaultMessage: '{value} (default)' }, { value: shown });
   return (
-    <Field.Root id={id} name={id} error={error} minWidth="12rem">
+    <Field.Root id={id} name={id} error={error} width="12.5rem">
       <VisuallyHidden>
         <Field.Label>{label}</Field.Label>
       </VisuallyHidden>
@@ -102,7 +101,7 @@ const RuleCell = ({
           size="S"
           step={1}
           value={typeof value === 'number' ? value : undefined}
-          placeholder={isDefault ? undefined : inheritText}
+          placeholder={isDefault ? undefined : inheritPlaceholder}
           disabled={disabled}
           onValueChange={(next) => onChange(next === undefined ? null : next)}
         />
@@ -123,6 +122,9 @@ const RulesPage = () => {
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(PERMISSIONS.settingsUpdate);
   const canUpdate = Boolean(allowedActions.canUpdate);
+  const theme = useTheme();
+  // the scope column stays in view while the thresholds scroll sideways on narrower screens
+  const sticky: React.CSSProperties = { position: 'sticky', left: 0, zIndex: 1, background: theme.colors.neutral0 };
 
   const { data, error, isLoading } = useRequest('rules', async (signal) => {
     const { data } = await get<RulesResponse>('/traffic-lights/rules', { signal });
@@ -223,12 +225,12 @@ const RulesPage = () => {
             {firstError && (
               <Notice variant="warning" title={t('rules.invalid', 'Not saved')}>
                 {Object.entries(errors).map(([key, message]) => {
-                  const [index, field] = key.split('.');
+                  const [index] = key.split('.');
                   const row = rows[Number(index)];
                   return (
                     <div key={key}>
-                      {row ? `${scopeLabel(row.scope)} · ` : ''}
-                      {field === 'scope' ? '' : `${fieldLabel(field as FieldName)}：`}
+                      {row ? `${scopeLabel(row.scope)}：` : ''}
+                      {/* the server's message names the field itself */}
                       {message}
                     </div>
                   );
@@ -238,7 +240,7 @@ const RulesPage = () => {
             <Table colCount={fields.length + 1} rowCount={rows.length + 1}>
               <Thead>
                 <Tr>
-                  <Th>
+                  <Th style={sticky}>
                     <Typography variant="sigma" textColor="neutral600">
                       {t('rules.col.scope', 'Scope')}
                     </Typography>
@@ -257,7 +259,7 @@ const RulesPage = () => {
                   const isDefault = row.scope === 'default';
                   return (
                     <Tr key={`${row.scope}-${version}`} data-testid="lights-rule-row" data-scope={row.scope}>
-                      <Td style={{ verticalAlign: 'top' }}>
+                      <Td style={{ ...sticky, verticalAlign: 'top' }}>
                         <Flex direction="column" alignItems="flex-start" gap={1} paddingTop={2}>
                           <Typography fontWeight="bold" textColor="neutral800">
                             {scopeLabel(row.scope)}
