@@ -123,8 +123,15 @@ const RulesPage = () => {
   const { allowedActions } = useRBAC(PERMISSIONS.settingsUpdate);
   const canUpdate = Boolean(allowedActions.canUpdate);
   const theme = useTheme();
-  // the scope column stays in view while the thresholds scroll sideways on narrower screens
-  const sticky: React.CSSProperties = { position: 'sticky', left: 0, zIndex: 1, background: theme.colors.neutral0 };
+  // the scope column stays in view while the thresholds scroll sideways on narrower screens; its shadow covers
+  // the table's left padding (sticky cells stop at the scroll container's padding edge) and draws a divider
+  const sticky: React.CSSProperties = {
+    position: 'sticky',
+    left: 0,
+    zIndex: 1,
+    background: theme.colors.neutral0,
+    boxShadow: `-3.2rem 0 0 ${theme.colors.neutral0}, 1px 0 0 ${theme.colors.neutral150}`,
+  };
 
   const { data, error, isLoading } = useRequest('rules', async (signal) => {
     const { data } = await get<RulesResponse>('/traffic-lights/rules', { signal });
