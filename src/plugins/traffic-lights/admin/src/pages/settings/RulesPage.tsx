@@ -123,14 +123,16 @@ const RulesPage = () => {
   const { allowedActions } = useRBAC(PERMISSIONS.settingsUpdate);
   const canUpdate = Boolean(allowedActions.canUpdate);
   const theme = useTheme();
-  // the scope column stays in view while the thresholds scroll sideways on narrower screens; its shadow covers
-  // the table's left padding (sticky cells stop at the scroll container's padding edge) and draws a divider
+  // the scope column stays in view while the thresholds scroll sideways on narrower screens; a sticky cell stops at
+  // the scroll container's padding, so it is pulled over the table's side padding (spaces[6]) to hide what scrolls
+  // under it, and padded by as much to keep its text off the edge
   const sticky: React.CSSProperties = {
     position: 'sticky',
-    left: 0,
+    left: `-${theme.spaces[6]}`,
+    paddingLeft: theme.spaces[6],
     zIndex: 1,
     background: theme.colors.neutral0,
-    boxShadow: `-3.2rem 0 0 ${theme.colors.neutral0}, 1px 0 0 ${theme.colors.neutral150}`,
+    borderRight: `1px solid ${theme.colors.neutral150}`,
   };
 
   const { data, error, isLoading } = useRequest('rules', async (signal) => {
