@@ -3,6 +3,7 @@ import { Box, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/
 import { useIntl } from 'react-intl';
 import { useTheme } from 'styled-components';
 import type { Light, TrendMonth } from '../types';
+import { monthParts, niceMax } from '../utils/chart';
 import { getTrad } from '../utils/trad';
 import { LIGHT_COLORS, LIGHT_DEFAULTS } from './LightBadge';
 
@@ -11,16 +12,6 @@ const HEIGHT = 260;
 const MARGIN = { top: 16, right: 12, bottom: 36, left: 40 };
 /** Bottom to top: green, yellow, red, so the red part of each bar is the one on top. */
 const STACK: Light[] = ['green', 'yellow', 'red'];
-
-/** A round axis maximum (1, 2 or 5 times a power of ten, times the tick count) at or above `value`. */
-export function niceMax(value: number, ticks = 4): { max: number; step: number } {
-  if (value <= 0) return { max: ticks, step: 1 };
-  const raw = value / ticks;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= raw) ?? 10 * power;
-  const rounded = Math.max(1, Math.ceil(step));
-  return { max: rounded * ticks, step: rounded };
-}
 
 /** The width of an element in CSS pixels, followed as it resizes (so the chart's text keeps its size). */
 function useWidth<T extends HTMLElement>(fallback: number): [React.RefObject<T>, number] {
@@ -38,10 +29,10 @@ function useWidth<T extends HTMLElement>(fallback: number): [React.RefObject<T>,
 
 /** '2026-01' → '2026年1月' for January and the first month, else '2月'. */
 function monthLabel(month: string, first: boolean, formatMessage: ReturnType<typeof useIntl>['formatMessage']) {
-  const [year, m] = month.split('-').map(Number);
-  return first || m === 1
-    ? formatMessage({ id: getTrad('trend.yearMonth'), defaultMessage: '{year}-{month}' }, { year, month: m })
-    : formatMessage({ id: getTrad('trend.month'), defaultMessage: '{month}' }, { month: m });
+  const parts = monthParts(month, first);
+  return parts.withYear
+    ? formatMessage({ id: getTrad('trend.yearMonth'), defaultMessage: '{year}-{month}' }, { year: parts.year, month: parts.month })
+    : formatMessage({ id: getTrad('trend.month'), defaultMessage: '{month}' }, { month: parts.month });
 }
 
 /**
