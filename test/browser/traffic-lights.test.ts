@@ -199,6 +199,22 @@ describeInBrowser('亮灯管理 in the admin panel (Chromium)', () => {
       });
     });
 
+    it('pages through the projects on the server, the page in the address', async () => {
+      await step(page, 'office-pages', async () => {
+        await page.goto(`${baseUrl}${DASHBOARD}?pageSize=4`);
+        await waitForRows(page, 4);
+        const first = (await tableRows(page)).map(([id]) => id);
+        await page.click('a[href*="page=2"]');
+        await page.waitForURL(/[?&]page=2/);
+        await waitForRows(page, 2);
+        const second = (await tableRows(page)).map(([id]) => id);
+        expect(new Set([...first, ...second]).size).toBe(6);
+        // still the worst light first across pages: the two reds and the yellow were on page 1
+        expect((await tableRows(page)).map(([, light]) => light)).toEqual(['green', 'green']);
+        await screenshot(page, 'office-page-2');
+      });
+    });
+
     it('opens a project’s edit view in the content manager from its row', async () => {
       await step(page, 'office-open-project', async () => {
         await page.goto(`${baseUrl}${DASHBOARD}?light=red`);
