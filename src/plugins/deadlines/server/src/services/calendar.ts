@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { WorkingCalendar } from '../calendar/working-calendar';
+import { databaseCache } from '../../../../../utils/cache';
 import { CALENDAR_OVERRIDE } from '../uids';
 
 /**
@@ -7,7 +8,6 @@ import { CALENDAR_OVERRIDE } from '../uids';
  * until an override or the "known until" setting changes.
  */
 const calendar = ({ strapi }: { strapi: Core.Strapi }) => {
-  let cached: Promise<WorkingCalendar> | null = null;
   const store = () => strapi.store({ type: 'plugin', name: 'deadlines', key: 'calendar' });
 
   async function build(): Promise<WorkingCalendar> {
@@ -21,16 +21,12 @@ const calendar = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   }
 
+  const cached = databaseCache(strapi, build);
+
   return {
-    get(): Promise<WorkingCalendar> {
-      cached ??= build().catch((error) => {
-        cached = null;
-        throw error;
-      });
-      return cached;
-    },
+    get: (): Promise<WorkingCalendar> => cached.get(),
     invalidate() {
-      cached = null;
+      cached.invalidate();
     },
     async settings(): Promise<{ knownUntil?: string }> {
       return ((await store().get({})) as { knownUntil?: string } | null) ?? {};
@@ -38,7 +34,7 @@ const calendar = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The office declares the statutory calendar known up to a date (after entering that year's notice). */
     async setKnownUntil(knownUntil: string | null) {
       await store().set({ value: knownUntil ? { knownUntil } : {} });
-      cached = null;
+      cached.invalidate();
     },
   };
 };

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Condition } from '../rules/conditions';
 import { fieldsRead, type RuleTiming } from '../rules/evaluate';
 import type { Escalation, Offset } from '../schedule/actions';
+import { databaseCache } from '../../../../../utils/cache';
 import { RULE } from '../uids';
 
 /** A deadline rule as stored: timing, conditions, who is responsible, when to remind and escalate. */
@@ -31,7 +32,6 @@ export interface Dependent {
 
 /** Active rules per content type, cached until a rule changes. */
 const rules = ({ strapi }: { strapi: Core.Strapi }) => {
-  let byUid: Promise<Map<string, DeadlineRule[]>> | null = null;
   let dependents = new Map<string, Dependent[]>();
 
   async function load() {
@@ -41,11 +41,8 @@ const rules = ({ strapi }: { strapi: Core.Strapi }) => {
     return map;
   }
 
-  const loaded = () =>
-    (byUid ??= load().catch((error) => {
-      byUid = null;
-      throw error;
-    }));
+  const byUid = databaseCache(strapi, load);
+  const loaded = () => byUid.get();
 
   return {
     async forUid(uid: string): Promise<DeadlineRule[]> {
@@ -77,7 +74,7 @@ const rules = ({ strapi }: { strapi: Core.Strapi }) => {
       return (await strapi.db.query(RULE).findOne({ where: { id } })) as DeadlineRule | null;
     },
     invalidate() {
-      byUid = null;
+      byUid.invalidate();
       dependents = new Map();
     },
   };
