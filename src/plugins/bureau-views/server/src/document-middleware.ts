@@ -41,8 +41,13 @@ export function scopeMiddleware(strapi: Core.Strapi) {
     return (uid: string) => filters.get(uid) ?? null;
   }
 
-  /** Populated records are bounded by their parents' ids: each is tested against its scope (see `rowTest`). */
-  const populated = (filterFor: (uid: string) => Filter | null) => (uid: string) => rowTest(filterFor(uid));
+  /**
+   * The scope of populated records, which their parents' ids already bound. On SQLite each is tested against it
+   * (see `rowTest`); PostgreSQL plans `id IN (…)` there as a semi-join the parents' ids drive anyway, and would
+   * plan the `NOT IN` of a large scope (above work_mem) as a rescan of it per row, so it keeps `id IN (…)`.
+   */
+  const populated = (filterFor: (uid: string) => Filter | null) =>
+    strapi.db.dialect.client === 'sqlite' ? (uid: string) => rowTest(filterFor(uid)) : filterFor;
 
   async function scopeRead(ctx: Ctx, who: Viewer, scope: ScopeService) {
     const params = ctx.params ?? (ctx.params = {});

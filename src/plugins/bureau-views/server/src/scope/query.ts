@@ -48,8 +48,8 @@ export function pathFilter(path: string, ids: readonly number[]): Filter {
  * The same scope as a test of each row instead of a set to start from: `{ id: { $in: S } }` becomes
  * `{ id: { $not: { $notIn: S } } }`, i.e. `NOT (id NOT IN S)`. Both select exactly the same rows (also under
  * SQL's three-valued logic: where one is unknown, so is the other), but a database cannot use the second to
- * drive the query from S. For populated relations, whose rows are already bounded by their parents' ids:
- * SQLite, handed `id IN S` there, starts from every row of S and probes the parents' link rows for each
+ * drive the query from S. For populated relations on SQLite, whose rows are already bounded by their parents'
+ * ids: handed `id IN S` there, SQLite starts from every row of S and probes the parents' link rows for each
  * (scope × page lookups) instead of checking the page's few rows against S. Other filters pass unchanged.
  */
 export function rowTest(filter: Filter | null): Filter | null {
