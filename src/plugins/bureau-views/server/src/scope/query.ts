@@ -44,6 +44,20 @@ export function pathFilter(path: string, ids: readonly number[]): Filter {
     .reduceRight<Filter>((inner, relation) => ({ [relation]: inner }), { id: { $in: [...ids] } });
 }
 
+/**
+ * The same scope as a test of each row instead of a set to start from: `{ id: { $in: S } }` becomes
+ * `{ id: { $not: { $notIn: S } } }`, i.e. `NOT (id NOT IN S)`. Both select exactly the same rows (also under
+ * SQL's three-valued logic: where one is unknown, so is the other), but a database cannot use the second to
+ * drive the query from S. For populated relations on SQLite, whose rows are already bounded by their parents'
+ * ids: handed `id IN S` there, SQLite starts from every row of S and probes the parents' link rows for each
+ * (scope × page lookups) instead of checking the page's few rows against S. Other filters pass unchanged.
+ */
+export function rowTest(filter: Filter | null): Filter | null {
+  const id = filter?.id;
+  if (!isPlainObject(id) || Object.keys(filter!).length !== 1 || Object.keys(id).length !== 1 || !('$in' in id)) return filter;
+  return { id: { $not: { $notIn: id.$in } } };
+}
+
 export const andFilters = (a: unknown, b: Filter | null): unknown => {
   if (!b) return a;
   if (a === undefined || a === null || (isPlainObject(a) && !Object.keys(a).length)) return b;

@@ -1,8 +1,10 @@
 import { POLICIES } from '../policy';
 import {
+  MATCH_NOTHING,
   pathFilter,
   populateObject,
   relationWrites,
+  rowTest,
   scopeFilters,
   scopePopulate,
   sortThroughRelation,
@@ -109,6 +111,42 @@ describe('populate carries the scope at every level', () => {
     expect(scopePopulate({ milestones: { populate: { opinion: true } } }, 'api::project.project', models, filterFor)).toEqual({
       milestones: { populate: { opinion: { filters: OPINION_SCOPE } } },
     });
+  });
+});
+
+describe('populated records are tested row by row', () => {
+  it('turns id IN S into NOT (id NOT IN S) with the same S, and leaves other filters alone', () => {
+    const subquery = { toSQL: () => 'select …' };
+    expect(rowTest({ id: { $in: subquery } })).toEqual({ id: { $not: { $notIn: subquery } } });
+    expect((rowTest({ id: { $in: subquery } }) as any).id.$not.$notIn).toBe(subquery);
+    expect(rowTest({ id: { $in: [3, 4] } })).toEqual({ id: { $not: { $notIn: [3, 4] } } });
+    expect(rowTest(null)).toBeNull();
+    expect(rowTest(MATCH_NOTHING)).toBe(MATCH_NOTHING);
+    const other = [OPINION_SCOPE, { id: { $in: [1], $ne: 2 } }, { id: { $in: [1] }, title: 'a' }, { id: 3 }];
+    for (const filter of other) expect(rowTest(filter)).toBe(filter);
+  });
+
+  it('selects the same rows as IN under SQL three-valued logic, NULLs and empty sets included', () => {
+    // the two operators as SQLite and PostgreSQL define them; null stands for unknown
+    type Truth = boolean | null;
+    const sqlIn = (x: number | null, set: (number | null)[]): Truth => {
+      if (set.length === 0) return false;
+      if (x === null) return null;
+      if (set.includes(x)) return true;
+      return set.includes(null) ? null : false;
+    };
+    const sqlNotIn = (x: number | null, set: (number | null)[]): Truth => {
+      if (set.length === 0) return true;
+      if (x === null) return null;
+      if (set.includes(x)) return false;
+      return set.includes(null) ? null : true;
+    };
+    const not = (value: Truth): Truth => (value === null ? null : !value);
+    for (const x of [1, 2, null]) {
+      for (const set of [[], [1], [1, 3], [1, null], [null], [3, null]]) {
+        expect(not(sqlNotIn(x, set))).toBe(sqlIn(x, set));
+      }
+    }
   });
 });
 
