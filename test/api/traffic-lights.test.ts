@@ -270,6 +270,14 @@ describe('traffic lights follow the records, explain themselves and keep their h
       expect(ranks).toEqual([...ranks].sort((a, b) => b - a));
       const unitTotals = summary.body.data.units.reduce((sum: number, unit: Json) => sum + unit.total, 0);
       expect(unitTotals).toBe(projects.length);
+      // each unit with its worst reasons (at most five) and how many it has in all
+      const lit = summary.body.data.units.filter((unit: Json) => unit.light !== 'green');
+      expect(lit.length).toBeGreaterThan(0);
+      for (const unit of summary.body.data.units) {
+        expect(unit.reasons.length).toBeLessThanOrEqual(5);
+        expect(unit.reasonCount).toBeGreaterThanOrEqual(unit.reasons.length);
+        expect(unit.light === 'green').toBe(unit.reasonCount === 0);
+      }
     });
 
     it('shows a town only its own projects, in the admin panel and through the API', async () => {

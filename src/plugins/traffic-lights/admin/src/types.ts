@@ -23,7 +23,9 @@ export interface Counts {
 export interface UnitSummary extends Counts {
   bureau: BureauRef & { kind?: string | null };
   light: Light;
+  /** The worst few; `reasonCount` says how many the unit has. */
   reasons: Reason[];
+  reasonCount?: number;
   total: number;
 }
 

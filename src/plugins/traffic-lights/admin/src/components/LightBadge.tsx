@@ -36,8 +36,11 @@ export const LightDot = ({ light }: { light: Light }) => (
   />
 );
 
-/** The reasons of a light, each message after a dot of its colour; the first `limit` and a count of the rest. */
-export const ReasonList = ({ reasons, limit = 4 }: { reasons: Reason[] | null | undefined; limit?: number }) => {
+/**
+ * The reasons of a light, each message after a dot of its colour; the first `limit` and a count of the rest
+ * (`total` when the server sent only the first few).
+ */
+export const ReasonList = ({ reasons, limit = 4, total }: { reasons: Reason[] | null | undefined; limit?: number; total?: number }) => {
   const { formatMessage } = useIntl();
   const list = reasons ?? [];
   if (!list.length) {
@@ -58,9 +61,9 @@ export const ReasonList = ({ reasons, limit = 4 }: { reasons: Reason[] | null | 
           </Typography>
         </Flex>
       ))}
-      {list.length > shown.length && (
+      {(total ?? list.length) > shown.length && (
         <Typography variant="pi" textColor="neutral600">
-          {formatMessage({ id: getTrad('reasons.more'), defaultMessage: '{count} more' }, { count: list.length - shown.length })}
+          {formatMessage({ id: getTrad('reasons.more'), defaultMessage: '{count} more' }, { count: (total ?? list.length) - shown.length })}
         </Typography>
       )}
     </Flex>

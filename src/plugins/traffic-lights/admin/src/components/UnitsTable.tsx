@@ -54,7 +54,7 @@ export const UnitsTable = ({ units, onSelect }: { units: UnitSummary[]; onSelect
             <Td style={{ whiteSpace: 'normal', minWidth: '16rem', maxWidth: '28rem' }}>
               <Flex direction="column" alignItems="flex-start" gap={2}>
                 <LightBadge light={unit.light} />
-                {unit.light !== 'green' && <ReasonList reasons={unit.reasons} limit={2} />}
+                {unit.light !== 'green' && <ReasonList reasons={unit.reasons} limit={2} total={unit.reasonCount} />}
               </Flex>
             </Td>
             <Td>

@@ -100,7 +100,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
       where: { period: { $startsWith: `${today.slice(0, 4)}-` } },
       select: ['investmentThisPeriod'],
       populate: { project: { select: ['id'] } },
-    }).catch(() => [] as Row[]);
+    });
     for (const report of reports) {
       const id = report.project?.id;
       if (id) invested.set(id, (invested.get(id) ?? 0) + Number(report.investmentThisPeriod ?? 0));
