@@ -30,7 +30,7 @@ export default {
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    await strapi.plugin('traffic-lights').service('tracker').idle();
+    await strapi.plugin('traffic-lights').service('tracker').close();
   },
 
   contentTypes,

@@ -45,6 +45,8 @@ interface Target {
   title: string;
   project: string | null;
   bureau: string | null;
+  /** The same records by id, for the link tables. */
+  ids: { project: number | null; bureau: number | null; nextBureau?: number | null };
   open: boolean;
   evaluation: Evaluation;
   next?: { dueAt: string; uid: string; documentId: string; title: string; bureau: string | null } | null;
@@ -315,6 +317,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
         title: facts.target.title,
         project: row.documentId,
         bureau: row.applicantBureau?.documentId ?? null,
+        ids: { project: id, bureau: row.applicantBureau?.id ?? null, nextBureau: next?.bureauId ?? null },
         open: true,
         evaluation,
         next: next
@@ -332,6 +335,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
         title: item.facts.target.title,
         project: item.projectDocumentId,
         bureau: item.facts.bureau?.documentId ?? null,
+        ids: { project: item.projectDocumentId ? item.projectId : null, bureau: item.facts.bureau ? item.bureauId : null },
         open: item.open,
         evaluation: item.evaluation!,
       });
@@ -371,6 +375,7 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
           title: bureau.name,
           project: null,
           bureau: bureau.documentId,
+          ids: { project: null, bureau: bureau.id },
           open: true,
           evaluation: settle([...own, ...fromProjects]),
         });
@@ -424,8 +429,6 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
     );
   }
 
-  const relation = (documentId: string | null) => (documentId ? { set: [{ documentId }] } : { set: [] });
-
   async function storeOne(target: Target, before: Row | undefined, cause: Cause, now: Date): Promise<{ wrote: boolean; changed: boolean }> {
     const to = target.evaluation.light;
     const projectStale =
@@ -457,42 +460,44 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
         open: target.open,
         changedAt,
         evaluatedAt: now.toISOString(),
-        bureau: relation(target.bureau),
-        ...(target.kind !== 'unit' && (target.project || target.kind === 'project') ? { project: relation(target.project) } : {}),
+        bureau: target.ids.bureau,
+        ...(target.kind !== 'unit' && (target.project || target.kind === 'project') ? { project: target.ids.project } : {}),
         ...(target.kind === 'project'
           ? {
               nextDueAt: next?.dueAt ?? null,
               nextDueUid: next?.uid ?? null,
               nextDueDocumentId: next?.documentId ?? null,
               nextDueTitle: next?.title?.slice(0, 255) ?? null,
-              nextDueBureau: relation(next?.bureau ?? null),
+              nextDueBureau: target.ids.nextBureau ?? null,
             }
           : {}),
       };
       let wrote = false;
+      // the plugin's own derived rows: written directly, so that no record middleware or content event (webhooks)
+      // runs for each of them — a backfill of 10 000 projects would otherwise send as many events
       if (!row) {
-        await strapi.documents(LIGHT as any).create({ data: data as any });
+        await db().query(LIGHT as any).create({ data });
         wrote = true;
       } else if (differs(target, row)) {
-        await strapi.documents(LIGHT as any).update({ documentId: row.documentId, data: data as any });
+        await db().query(LIGHT as any).update({ where: { id: row.id }, data });
         wrote = true;
       }
       if (changed) {
-        await strapi.documents(LIGHT_CHANGE as any).create({
+        await db().query(LIGHT_CHANGE as any).create({
           data: {
             key: target.key,
             kind: target.kind,
             targetUid: target.uid,
             targetDocumentId: target.documentId,
             targetTitle: data.targetTitle,
-            project: target.kind === 'unit' ? undefined : relation(target.project),
-            bureau: relation(target.bureau),
+            ...(target.kind === 'unit' || !target.ids.project ? {} : { project: target.ids.project }),
+            ...(target.ids.bureau ? { bureau: target.ids.bureau } : {}),
             from,
             to,
             reasons: target.evaluation.reasons,
             cause,
             changedAt: now.toISOString(),
-          } as any,
+          },
         });
       }
       if (target.kind === 'project' && target.recorded && (target.recorded.light !== to || !same(target.recorded.reasons, target.evaluation.reasons))) {

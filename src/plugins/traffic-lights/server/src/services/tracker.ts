@@ -26,6 +26,8 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => {
   const engine = (): EngineService => strapi.plugin('traffic-lights').service('engine');
   const queued = { projects: new Set<number>(), units: new Set<number>() };
   let draining: Promise<unknown> | null = null;
+  /** Set on shutdown: nothing new starts once the platform is stopping (the daily pass repairs what was missed). */
+  let closing = false;
 
   async function drain() {
     try {
@@ -46,6 +48,7 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   function enqueue(batch: Batch) {
+    if (closing) return;
     for (const id of batch.projects) queued.projects.add(id);
     for (const id of batch.units) queued.units.add(id);
     draining ??= DETACHED.runInAsyncScope(() => track(drain(), '亮灯重算'));
@@ -63,6 +66,7 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     async flush(batch: Batch) {
+      if (closing) return;
       if (batch.global) {
         const cause: Cause = batch.global;
         // every light changes: in the background, after the commit of the change
@@ -87,6 +91,12 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Resolves when no recomputation is running. */
     async idle() {
       while (running.size) await Promise.all([...running]);
+    },
+
+    /** On shutdown: lets what runs finish and starts nothing more. */
+    async close() {
+      closing = true;
+      await this.idle();
     },
   };
 };
