@@ -15,22 +15,14 @@
  * the same total (every row) and the same records, in the same order, on the page, with the same populated
  * records under each; anything else fails the run.
  */
-const http = require('http');
 const path = require('path');
-const { now, median, prepareEnv } = require('./lib');
-
-/** CPU time of this process (server and client share it): steadier than wall time on a busy machine. */
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
+const { client, cpuMs, median, now, prepareEnv, signIn } = require('./lib');
 
 const PROJECT = 'api::project.project';
 const PROBLEM = 'api::problem.problem';
 const PRE_ASSESSMENT = 'api::pre-assessment.pre-assessment';
 const BUREAU = 'api::bureau.bureau';
 const USER = 'plugin::users-permissions.user';
-const ROLE = 'plugin::users-permissions.role';
 const TOWN = 'sample-yitang';
 const TARGET = 1.15;
 
@@ -46,35 +38,6 @@ const CASES = [
     related: (record) => (record.project ? [record.project.documentId] : []),
   },
 ];
-
-/** GET/POST on the listening server over one keep-alive connection; resolves to { status, body }. */
-function client(port) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const send = (method, url, { token, body } = {}) =>
-    new Promise((resolve, reject) => {
-      const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-      const headers = { accept: 'application/json' };
-      if (token) headers.authorization = `Bearer ${token}`;
-      if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': payload.length });
-      const req = http.request({ host: '127.0.0.1', port, method, path: url, agent, headers }, (res) => {
-        const chunks = [];
-        res.on('data', (chunk) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let json = null;
-          try {
-            json = JSON.parse(text);
-          } catch {
-            json = { text };
-          }
-          resolve({ status: res.statusCode, body: json });
-        });
-      });
-      req.on('error', reject);
-      req.end(payload);
-    });
-  return { send, close: () => agent.destroy() };
-}
 
 async function buildDataset(strapi, { rows, problemsPerProject, assessEvery }) {
   const town = await strapi.db.query(BUREAU).findOne({ where: { code: TOWN } });
@@ -107,22 +70,6 @@ async function buildDataset(strapi, { rows, problemsPerProject, assessEvery }) {
   return { town, preAssessments };
 }
 
-/** A users-permissions user with the seeded role of the given type, signed in; returns its JWT. */
-async function signIn(strapi, api, type, bureau) {
-  const role = await strapi.db.query(ROLE).findOne({ where: { type } });
-  if (!role) throw new Error(`no users-permissions role of type ${type}`);
-  const username = `bench-${type}-${Date.now()}`;
-  const password = 'Bench-Password-2026';
-  await strapi
-    .plugin('users-permissions')
-    .service('user')
-    .add({ username, email: `${username}@bench.local`, password, provider: 'local', confirmed: true, blocked: false, role: role.id, ...(bureau ? { bureau: bureau.id } : {}) });
-  const login = await api.send('POST', '/api/auth/local', { body: { identifier: username, password } });
-  if (login.status !== 200 || !login.body.jwt) throw new Error(`login of the ${type} user failed: ${login.status} ${JSON.stringify(login.body)}`);
-  return login.body.jwt;
-}
-
-/** What a list answer shows: its total and, in order, each record's documentId with those of its populated records. */
 function shapeOf(kase, response) {
   if (response.status !== 200) return { status: response.status, error: response.body?.error?.message ?? null };
   return {

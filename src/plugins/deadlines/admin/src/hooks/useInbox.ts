@@ -1,5 +1,5 @@
 import { useFetchClient } from '@strapi/strapi/admin';
-import { useRequest } from './useRequest';
+import { useRequest } from '../../../../../admin/shared/useRequest';
 
 export interface NamedRef {
   id?: number;

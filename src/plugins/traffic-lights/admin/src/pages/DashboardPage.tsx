@@ -10,7 +10,7 @@ import { ProjectsTable } from '../components/ProjectsTable';
 import { TrendChart } from '../components/TrendChart';
 import { UnitsTable } from '../components/UnitsTable';
 import { filterParams, PAGE_SIZES, useDashboardQuery } from '../hooks/useDashboardQuery';
-import { useRequest } from '../hooks/useRequest';
+import { useRequest } from '../../../../../admin/shared/useRequest';
 import { PERMISSIONS } from '../permissions';
 import type { Light, Pagination as PaginationMeta, ProjectLight, Summary, TrendMonth } from '../types';
 import { chineseError } from '../utils/errors';

@@ -500,10 +500,10 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
           },
         });
       }
-      if (target.kind === 'project' && target.recorded && (target.recorded.light !== to || !same(target.recorded.reasons, target.evaluation.reasons))) {
+      if (projectStale) {
         await strapi.documents(PROJECT as any).update({
           documentId: target.documentId,
-          data: { light: to, lightReasons: target.evaluation.reasons, lightChangedAt: changed ? now.toISOString() : changedAt } as any,
+          data: { light: to, lightReasons: target.evaluation.reasons, lightChangedAt: changedAt } as any,
         });
         wrote = true;
       }

@@ -17,7 +17,7 @@ import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { enumLabel } from '../../../../../../domain/labels';
 import { PeriodSwitcher } from '../../components/PeriodSwitcher';
-import { useRequest } from '../../hooks/useRequest';
+import { useRequest } from '../../../../../../admin/shared/useRequest';
 import { formatDateTime, shanghaiPeriod } from '../../utils/dates';
 import { chineseError } from '../../utils/errors';
 import { editViewPath } from '../../utils/links';

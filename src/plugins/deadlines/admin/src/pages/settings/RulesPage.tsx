@@ -17,12 +17,12 @@ import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { CONTENT_TYPE_LABELS, enumLabel, fieldLabel } from '../../../../../../domain/labels';
-import { useRequest } from '../../hooks/useRequest';
+import { useRequest } from '../../../../../../admin/shared/useRequest';
 import { PERMISSIONS } from '../../permissions';
 import { chineseError } from '../../utils/errors';
 import { cmCollectionUrl, createViewPath, editViewPath, RULE_UID } from '../../utils/links';
 import { getTrad } from '../../utils/trad';
-import { Notice } from '../../components/Notice';
+import { Notice } from '../../../../../../admin/shared/Notice';
 import { TableHead } from '../../components/TableHead';
 
 interface Rule {

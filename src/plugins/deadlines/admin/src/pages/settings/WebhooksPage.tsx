@@ -17,9 +17,9 @@ import { Check, Plus } from '@strapi/icons';
 import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
-import { Notice } from '../../components/Notice';
+import { Notice } from '../../../../../../admin/shared/Notice';
 import { TableHead } from '../../components/TableHead';
-import { useRequest } from '../../hooks/useRequest';
+import { useRequest } from '../../../../../../admin/shared/useRequest';
 import { PERMISSIONS } from '../../permissions';
 import { chineseError } from '../../utils/errors';
 import {
