@@ -1,6 +1,7 @@
+import { isDeepStrictEqual } from 'node:util';
 import { DateTime } from 'luxon';
 import type { Thresholds } from './rules';
-import { BEFORE_START, RANK, UNDER_CONSTRUCTION, worst, type BureauRef, type Evaluation, type Light, type Reason, type Ref } from './types';
+import { BEFORE_START, RANK, UNDER_CONSTRUCTION, worst, type BureauRef, type Evaluation, type Reason, type Ref } from './types';
 
 /**
  * Light rules (pure: no Strapi). Given the facts of a project, an open item or a unit, the thresholds in force
@@ -179,11 +180,16 @@ export function nextDue<T extends { dueAt: string | null }>(items: T[]): T | nul
   return best;
 }
 
-/** Whether a stored light and reasons differ from a new evaluation (reason order and wording included). */
-export function changed(before: { light?: Light | null; reasons?: Reason[] | null } | null, after: Evaluation): boolean {
-  if (!before) return true;
-  if ((before.light ?? 'green') !== after.light) return true;
-  return JSON.stringify(before.reasons ?? []) !== JSON.stringify(after.reasons);
+/** A value as a JSON column gives it back: keys whose value is undefined are gone. */
+const asStored = (value: unknown): unknown => JSON.parse(JSON.stringify(value ?? null));
+
+/**
+ * Whether two JSON values (reasons as evaluated, reasons as stored) are the same data. Not a string comparison:
+ * PostgreSQL's jsonb gives objects back with their keys reordered, so stored reasons never read back as written.
+ * Array order counts (reasons are ordered worst first).
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(asStored(a), asStored(b));
 }
 
 const PROJECT_REASON_NAMES: Partial<Record<Reason['code'], string>> = { start_slip: '开工延误', schedule: '投资落后序时进度' };

@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { DateTime } from 'luxon';
 import { lockRow } from '../../../../../utils/row-lock';
 import { asEngine } from '../context';
-import { clockAt, combine, evaluateItem, evaluateProject, nextDue, settle, unitProjectReasons, ZONE, type Calendar, type ItemFacts, type ProjectFacts } from '../lights/evaluate';
+import { clockAt, combine, evaluateItem, evaluateProject, nextDue, sameJson as same, settle, unitProjectReasons, ZONE, type Calendar, type ItemFacts, type ProjectFacts } from '../lights/evaluate';
 import type { Thresholds } from '../lights/rules';
 import { ITEM_SOURCES, OTHER_LABELS, PLEDGE_NODE_LABEL, idsAlong, itemKey, nodeKey, populateIds, projectKey, unitKey } from '../lights/sources';
 import { RANK, type BureauRef, type Evaluation, type Light, type Reason } from '../lights/types';
@@ -410,8 +410,6 @@ const engine = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     return { written, changes };
   }
-
-  const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
   function differs(target: Target, row: Row): boolean {
     const next = target.next ?? null;

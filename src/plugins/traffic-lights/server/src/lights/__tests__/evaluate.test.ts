@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { WorkingCalendar } from '../../../../../deadlines/server/src/calendar/working-calendar';
-import { clockAt, combine, elapsedPoints, evaluateItem, evaluateProject, monthsBetween, nextDue, unitProjectReasons, type ItemFacts, type ProjectFacts } from '../evaluate';
+import { clockAt, combine, elapsedPoints, evaluateItem, evaluateProject, monthsBetween, nextDue, sameJson, unitProjectReasons, type ItemFacts, type ProjectFacts } from '../evaluate';
 import { DEFAULT_THRESHOLDS, resolveRules, type Thresholds } from '../rules';
 
 const calendar = WorkingCalendar.create();
@@ -182,5 +182,42 @@ describe('a unit’s view of its projects’ own reasons', () => {
     expect(unitProjectReasons([slip('冷链物流中心', 'yellow', 0.5)])).toEqual([{ ...slip('冷链物流中心', 'yellow', 0.5), message: '「冷链物流中心」计划开工已延误 0.5 个月' }]);
     const many = unitProjectReasons([slip('甲', 'yellow', 0.5), slip('乙', 'red', 3), slip('丙', 'red', 2)]);
     expect(many).toEqual([{ ...slip('乙', 'red', 3), value: 3, message: '3 个项目开工延误，其中红灯 2 个（最严重：「乙」）' }]);
+  });
+});
+
+describe('stored reasons compared with fresh ones', () => {
+  const reason = {
+    code: 'overdue',
+    light: 'red',
+    value: 4,
+    message: '区自然资源局 意见逾期 4 个工作日',
+    target: { uid: 'api::opinion.opinion', documentId: 'o1', title: '规划布局意见' },
+    bureau: land,
+    dueAt: endOf('2026-09-30'),
+  };
+  // what PostgreSQL's jsonb returns: keys by length, then bytewise
+  const fromJsonb = {
+    code: 'overdue',
+    light: 'red',
+    dueAt: endOf('2026-09-30'),
+    value: 4,
+    bureau: { name: '区自然资源局', documentId: 'b-land' },
+    target: { uid: 'api::opinion.opinion', title: '规划布局意见', documentId: 'o1' },
+    message: '区自然资源局 意见逾期 4 个工作日',
+  };
+
+  it('are the same whatever the order of their keys, or keys left undefined', () => {
+    expect(JSON.stringify([fromJsonb])).not.toBe(JSON.stringify([reason]));
+    expect(sameJson([fromJsonb], [reason])).toBe(true);
+    expect(sameJson([{ ...reason, dueAt: undefined }], [{ ...fromJsonb, dueAt: undefined }])).toBe(true);
+    expect(sameJson(null, undefined)).toBe(true);
+  });
+
+  it('differ in any value, and in the order of the reasons', () => {
+    expect(sameJson([fromJsonb], [{ ...reason, value: 5 }])).toBe(false);
+    expect(sameJson([fromJsonb], [{ ...reason, target: { ...reason.target, title: '规划意见' } }])).toBe(false);
+    const other = { ...reason, target: { ...reason.target, documentId: 'o2' } };
+    expect(sameJson([reason, other], [other, reason])).toBe(false);
+    expect(sameJson([], null)).toBe(false);
   });
 });
