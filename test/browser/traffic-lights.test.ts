@@ -238,10 +238,27 @@ describeInBrowser('亮灯管理 in the admin panel (Chromium)', () => {
       });
     });
 
+    it('finds the rules link on the dashboard even when the panel opens on it before its permissions arrive', async () => {
+      await step(page, 'office-rules-link', async () => {
+        // the admin's permissions answer late (a slow server): the page is already showing when they come in
+        const permissions = '**/admin/users/me/permissions';
+        await page.route(permissions, async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 2000));
+          await route.continue();
+        });
+        try {
+          await page.goto(`${baseUrl}${DASHBOARD}`);
+          await page.waitForSelector('[data-testid="lights-project-row"]');
+          await page.locator(`a[href="/admin/settings/traffic-lights/rules"]`).click({ timeout: 20_000 });
+        } finally {
+          await page.unroute(permissions);
+        }
+        await page.waitForURL('**/admin/settings/traffic-lights/rules');
+      });
+    });
+
     it('sees the rules page, and a wrong threshold is refused naming the field under its cell', async () => {
       await step(page, 'office-rules', async () => {
-        // straight to the page: the dashboard's link to it waits on the admin's permission check, which once did
-        // not show in time on the PostgreSQL leg (the town's test checks the link is absent where not allowed)
         await page.goto(`${baseUrl}/admin/settings/traffic-lights/rules`);
         await page.waitForSelector('[data-testid="lights-rule-row"]');
         await eventually(async () => expect(await page.locator('[data-testid="lights-rule-row"]').count()).toBe(6));

@@ -15,7 +15,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { ArrowClockwise, Check, Pencil } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { enumLabel } from '../../../../../domain/labels';
@@ -27,6 +27,7 @@ import { chineseError } from '../utils/errors';
 import { editViewPath, SETTINGS_PATHS } from '../utils/links';
 import { getTrad } from '../utils/trad';
 import { TableHead } from '../components/TableHead';
+import { useAllowedActions } from '../../../../../admin/shared/useAllowedActions';
 
 const KIND_VARIANTS = { reminder: 'warning', overdue: 'danger', escalation: 'danger' } as const;
 
@@ -203,7 +204,7 @@ const InboxPage = () => {
   const { toggleNotification } = useNotification();
   const { data, error, isLoading, reload } = useInbox();
   // the monthly report status is a settings page: only for admins allowed to see the deadline settings
-  const { allowedActions } = useRBAC(PERMISSIONS.read);
+  const { allowedActions } = useAllowedActions(PERMISSIONS.read);
   const canSeeSettings = Boolean(allowedActions.canRead);
   const [searchParams, setSearchParams] = useSearchParams();
   const tab = searchParams.get('tab') === 'notifications' ? 'notifications' : 'deadlines';

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box, Button, EmptyStateLayout, Flex, LinkButton, Loader, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Cog } from '@strapi/icons';
-import { Layouts, Page, Pagination, useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, Pagination, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { CountCards } from '../components/CountCards';
@@ -17,6 +17,7 @@ import { chineseError } from '../utils/errors';
 import { SETTINGS_PATHS } from '../utils/links';
 import { PROJECT_CATEGORIES, PROJECT_STAGES } from '../utils/projects';
 import { getTrad } from '../utils/trad';
+import { useAllowedActions } from '../../../../../admin/shared/useAllowedActions';
 
 const TREND_MONTHS = 12;
 
@@ -87,7 +88,7 @@ const DashboardPage = () => {
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTrad(id), defaultMessage });
   const { get } = useFetchClient();
   const { query, filters, hasFilters, setFilter, clearFilters, toggleSort } = useDashboardQuery();
-  const { allowedActions } = useRBAC(PERMISSIONS.settingsRead);
+  const { allowedActions } = useAllowedActions(PERMISSIONS.settingsRead);
   const [tick, setTick] = React.useState(0);
   const reloadAll = () => setTick((value) => value + 1);
 

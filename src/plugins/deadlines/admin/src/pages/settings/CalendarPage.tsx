@@ -22,7 +22,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Plus, Trash } from '@strapi/icons';
-import { ConfirmDialog, Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { ConfirmDialog, Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { type DefaultTheme, styled } from 'styled-components';
 import { Notice } from '../../../../../../admin/shared/Notice';
@@ -33,6 +33,7 @@ import { dateToIso, isoToDate, isoWeekday, monthDates, shanghaiPeriod, shanghaiT
 import { chineseError } from '../../utils/errors';
 import { cmCollectionUrl, OVERRIDE_UID } from '../../utils/links';
 import { getTrad } from '../../utils/trad';
+import { useAllowedActions } from '../../../../../../admin/shared/useAllowedActions';
 
 /* -------------------------------------------------------------------------------------------------
  * Data
@@ -267,7 +268,7 @@ const CalendarPage = () => {
   const { toggleNotification } = useNotification();
   const [period, setPeriod] = React.useState(shanghaiPeriod());
   // corrections and the known-until date need 修改期限设置; without it the page only shows the calendar
-  const { allowedActions } = useRBAC(PERMISSIONS.update);
+  const { allowedActions } = useAllowedActions(PERMISSIONS.update);
   const canUpdate = Boolean(allowedActions.canUpdate);
 
   const { from, to } = monthDates(period);

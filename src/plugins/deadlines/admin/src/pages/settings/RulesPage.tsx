@@ -13,7 +13,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Pencil, Plus } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { CONTENT_TYPE_LABELS, enumLabel, fieldLabel } from '../../../../../../domain/labels';
@@ -24,6 +24,7 @@ import { cmCollectionUrl, createViewPath, editViewPath, RULE_UID } from '../../u
 import { getTrad } from '../../utils/trad';
 import { Notice } from '../../../../../../admin/shared/Notice';
 import { TableHead } from '../../components/TableHead';
+import { useAllowedActions } from '../../../../../../admin/shared/useAllowedActions';
 
 interface Rule {
   id: number;
@@ -57,7 +58,7 @@ const RulesPage = () => {
   });
 
   // creating and editing rules needs 修改期限设置 (the server refuses it otherwise, even in the content manager)
-  const { allowedActions } = useRBAC(PERMISSIONS.update);
+  const { allowedActions } = useAllowedActions(PERMISSIONS.update);
   const canUpdate = Boolean(allowedActions.canUpdate);
 
   const title = t('rules.title', 'Deadline rules');

@@ -14,7 +14,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Check, Plus } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Link as RouterLink } from 'react-router-dom';
 import { Notice } from '../../../../../../admin/shared/Notice';
@@ -31,6 +31,7 @@ import {
   type Webhook,
 } from '../../utils/webhooks';
 import { getTrad } from '../../utils/trad';
+import { useAllowedActions } from '../../../../../../admin/shared/useAllowedActions';
 
 const sameEvents = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((event) => b.includes(event));
 
@@ -45,7 +46,7 @@ const WebhooksPage = () => {
     formatMessage({ id: getTrad(id), defaultMessage }, values);
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { allowedActions } = useRBAC(PERMISSIONS.webhooksUpdate);
+  const { allowedActions } = useAllowedActions(PERMISSIONS.webhooksUpdate);
   const canUpdate = Boolean(allowedActions.canUpdate);
 
   const webhooks = useRequest('webhooks', async (signal) => {

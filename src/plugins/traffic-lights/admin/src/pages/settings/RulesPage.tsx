@@ -19,7 +19,7 @@ import {
   VisuallyHidden,
 } from '@strapi/design-system';
 import { ArrowsCounterClockwise, Check } from '@strapi/icons';
-import { Layouts, Page, useFetchClient, useNotification, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useTheme } from 'styled-components';
 import { Notice } from '../../../../../../admin/shared/Notice';
@@ -28,6 +28,7 @@ import { PERMISSIONS } from '../../permissions';
 import type { RuleRowValues, RulesMeta, Thresholds } from '../../types';
 import { chineseError, rowFieldErrors } from '../../utils/errors';
 import { getTrad } from '../../utils/trad';
+import { useAllowedActions } from '../../../../../../admin/shared/useAllowedActions';
 
 type FieldName = keyof Thresholds;
 type Value = number | boolean | null;
@@ -120,7 +121,7 @@ const RulesPage = () => {
   const t = (id: string, defaultMessage: string) => formatMessage({ id: getTrad(id), defaultMessage });
   const { get, put } = useFetchClient();
   const { toggleNotification } = useNotification();
-  const { allowedActions } = useRBAC(PERMISSIONS.settingsUpdate);
+  const { allowedActions } = useAllowedActions(PERMISSIONS.settingsUpdate);
   const canUpdate = Boolean(allowedActions.canUpdate);
   const theme = useTheme();
   // the scope column stays in view while the thresholds scroll sideways on narrower screens; a sticky cell stops at
