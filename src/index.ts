@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerRecords } from './records';
+import { scheduleMeetings } from './records/meetings';
 import { openMonthlyReports } from './records/monthly-reports';
 import { configureAdminLayouts } from './bootstrap/admin-layouts';
 import { seedBureaus } from './bootstrap/bureaus';
@@ -25,5 +26,8 @@ export default {
     await openMonthlyReports(strapi);
     // each unit's report for the month is opened early on the 1st, once across all instances
     await strapi.plugin('deadlines').service('scheduler').daily('open-monthly-reports', '0 5 0 1 * *', () => openMonthlyReports(strapi));
+    // the coming meetings of regular series (周例会, 月调度会), each morning, once across all instances
+    await scheduleMeetings(strapi);
+    await strapi.plugin('deadlines').service('scheduler').daily('schedule-meetings', '0 0 7 * * *', () => scheduleMeetings(strapi));
   },
 };

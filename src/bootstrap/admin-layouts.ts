@@ -104,13 +104,28 @@ export const LAYOUTS: Record<string, Layout> = {
     sort: ['period', 'DESC'],
   },
   'api::meeting.meeting': {
-    list: ['title', 'type', 'mode', 'heldAt', 'location', 'chair'],
-    edit: [['title', 'type'], ['mode', 'heldAt'], ['location', 'chair'], ['attendees', 'projects'], ['problems', 'minutes'], [['summary', 12]]],
+    // 2: state, organizer, the proposed agenda (tasks, note) and the regular series
+    version: 2,
+    list: ['title', 'type', 'state', 'heldAt', 'mode', 'location', 'chair'],
+    edit: [
+      ['title', 'type'],
+      ['state', 'heldAt'],
+      ['mode', 'location'],
+      ['chair', 'organizer'],
+      ['recurrence', 'series'],
+      ['attendees', 'projects'],
+      ['problems', 'tasks'],
+      [['agendaNote', 12]],
+      ['minutes'],
+      [['summary', 12]],
+    ],
     sort: ['heldAt', 'DESC'],
   },
   'api::minute.minute': {
-    list: ['title', 'number', 'meeting', 'issuedAt'],
-    edit: [['title', 'number'], ['meeting', 'issuedAt'], ['content'], ['tasks']],
+    // 2: the responsibility list's progress
+    version: 2,
+    list: ['title', 'number', 'meeting', 'issuedAt', 'tasksTotal', 'tasksDone'],
+    edit: [['title', 'number'], ['meeting', 'issuedAt'], ['content'], ['tasks'], ['tasksTotal', 'tasksDone']],
     sort: ['issuedAt', 'DESC'],
   },
   'api::task.task': {
@@ -168,6 +183,9 @@ const READ_ONLY = new Set([
   'submittedAt',
   'feedbackAt',
   'title@api::monthly-report.monthly-report',
+  'agendaNote',
+  'tasksTotal',
+  'tasksDone',
 ]);
 
 const FULL_WIDTH = new Set(['component', 'json', 'richtext', 'blocks', 'dynamiczone']);

@@ -1298,6 +1298,8 @@ async function seedMeetings(ctx: DemoContext) {
       mode: seed.mode,
       title: meetingTitle(seed, heldAt),
       heldAt: iso(heldAt),
+      // a meeting already held is recorded as such (the organizer's reminder then has nothing left to remind of)
+      state: heldAt <= calendar.now ? 'held' : 'scheduled',
       location: seed.mode === 'video' ? '视频会议（区指挥中心主会场）' : rng.pick(['区政务服务中心三楼会议室', '区行政中心第一会议室', '区发改局五楼会议室']),
       chair: seed.chair,
       attendees: seed.attendees.map((code) => ctx.bureau(code)),

@@ -1,6 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { recordRulesMiddleware } from './middleware';
 import { enterpriseRule } from './rules/enterprise';
+import { meetingRule } from './rules/meeting';
+import { minuteRule } from './rules/minute';
 import { monthlyReportRule } from './rules/monthly-report';
 import { opinionRule } from './rules/opinion';
 import { pledgeRule } from './rules/pledge';
@@ -22,6 +24,8 @@ export const RECORD_RULES = [
   opinionRule,
   problemRule,
   problemListRule,
+  meetingRule,
+  minuteRule,
   taskRule,
   pledgeRule,
   responsibilityMatrixRule,

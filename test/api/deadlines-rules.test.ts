@@ -314,6 +314,11 @@ describe('deadline rules', () => {
     let earlier: Json;
 
     it('a rule added for meetings (no rule before, no due field) applies to meetings created after it and to existing ones', async () => {
+      // the seeded reminder before meetings is switched off: meetings then have no rule at all
+      const seeded = await app.strapi.db.query(RULE).findOne({ where: { key: 'meeting-reminder' } });
+      expect(seeded).toBeTruthy();
+      await app.strapi.documents(RULE as any).update({ documentId: seeded.documentId, data: { active: false } as any });
+      await idle();
       earlier = await create(app, 'meetings', { type: 'weekly', title: unique('周例会-'), heldAt: '2026-11-02T02:00:00.000Z' });
       expect(await deadlinesOf(MEETING, earlier.documentId)).toHaveLength(0);
 

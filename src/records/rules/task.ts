@@ -1,10 +1,12 @@
+import { recountMinute } from '../meetings';
 import type { RecordRule } from '../rule';
 
 const filled = (value: unknown) => typeof value === 'string' && value.trim().length > 0;
 
-/** A task is done with a note on how it was done, and stamped when it is. */
+/** A task is done with a note on how it was done, and stamped when it is; its minute counts it. */
 export const taskRule: RecordRule = {
   uid: 'api::task.task',
+  populate: ['minute'],
   prepare({ data, current, issues, value }) {
     const to = value('state') ?? 'pending';
     const from = current?.state ?? 'pending';
@@ -14,5 +16,13 @@ export const taskRule: RecordRule = {
     } else if (from === 'done') {
       data.completedAt = null;
     }
+  },
+  async afterWrite({ strapi, current, related }) {
+    const minute = await related('minute');
+    await recountMinute(strapi, minute?.id);
+    if (current?.minute?.id && current.minute.id !== minute?.id) await recountMinute(strapi, current.minute.id);
+  },
+  async afterDelete(strapi, deleted) {
+    await recountMinute(strapi, deleted.minute?.id);
   },
 };

@@ -64,9 +64,9 @@ export const POLICIES: Record<string, TypePolicy> = {
   },
   'api::monthly-report.monthly-report': { read: ['bureau'], write: ['bureau'], owner: 'bureau' },
   'api::pledge.pledge': { read: ['bureau', 'projects.applicantBureau'], write: ['bureau'], owner: 'bureau' },
-  'api::meeting.meeting': { read: ['attendees', 'projects.applicantBureau'], write: 'office' },
+  'api::meeting.meeting': { read: ['organizer', 'attendees', 'projects.applicantBureau'], write: 'office' },
   'api::minute.minute': {
-    read: ['meeting.attendees', 'meeting.projects.applicantBureau', 'tasks.responsibleBureau', 'tasks.coBureaus'],
+    read: ['meeting.organizer', 'meeting.attendees', 'meeting.projects.applicantBureau', 'tasks.responsibleBureau', 'tasks.coBureaus'],
     write: 'office',
   },
   'api::problem-list.problem-list': { read: 'everyone', write: 'office' },

@@ -7,6 +7,8 @@ import { RULE } from '../uids';
  * - 困难问题: the lead bureau proposes within 3 working days of assignment (§3.3)
  * - 责任事项: by the end of its deadline date (§3.4)
  * - 月度问题报送: before the 1st of the next month, calendar days, not shifted (§3.2)
+ * - 调度会商: the organizer (the office) is reminded the working day before a meeting, until it is recorded as
+ *   held or cancelled (§3.4: weekly and monthly meetings)
  */
 export const DEFAULT_RULES = [
   {
@@ -66,6 +68,20 @@ export const DEFAULT_RULES = [
     reminders: [{ workingDays: 3 }],
     escalations: [{ workingDays: 1, to: 'office' }],
     description: '《工作方案》三.2：每月 1 日前报送困难问题，特别重大问题可以随时报送。',
+  },
+  {
+    key: 'meeting-reminder',
+    name: '调度会商：会前一个工作日提醒主办单位',
+    contentType: 'api::meeting.meeting',
+    startField: 'createdAt',
+    durationKind: 'end_of_date_field',
+    dateField: 'heldAt',
+    metWhen: { field: 'state', op: 'eq', value: 'held' },
+    cancelWhen: { field: 'state', op: 'eq', value: 'cancelled' },
+    bureauField: 'organizer',
+    reminders: [{ workingDays: 1 }],
+    escalations: [],
+    description: '《工作方案》三.4：每周召开例会、每月召开调度会；会前提醒办公室准备议题，会后登记召开情况。',
   },
 ];
 
