@@ -99,8 +99,10 @@ export const LAYOUTS: Record<string, Layout> = {
     sort: ['createdAt', 'DESC'],
   },
   'api::problem-list.problem-list': {
+    // 2: the problems as issued
+    version: 2,
     list: ['title', 'period', 'state', 'compiledAt', 'issuedAt'],
-    edit: [['title', 'period'], ['state', 'compiledAt', 'issuedAt'], ['problems'], [['note', 12]]],
+    edit: [['title', 'period'], ['state', 'compiledAt', 'issuedAt'], ['problems'], [['note', 12]], [['snapshot', 12]]],
     sort: ['period', 'DESC'],
   },
   'api::meeting.meeting': {
@@ -186,6 +188,7 @@ const READ_ONLY = new Set([
   'agendaNote',
   'tasksTotal',
   'tasksDone',
+  'snapshot',
 ]);
 
 const FULL_WIDTH = new Set(['component', 'json', 'richtext', 'blocks', 'dynamiczone']);

@@ -257,6 +257,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     state: '状态',
     issuedAt: '印发时间',
     note: '备注',
+    snapshot: '印发时的问题内容',
   },
   'api::meeting.meeting': {
     type: '会议类型',

@@ -476,6 +476,57 @@ describe('record rules', () => {
       expect(stored).toMatchObject({ state: 'issued', note: '原稿', issuedAt: issued.issuedAt });
     });
 
+    it('a new list without chosen problems is compiled from the month’s unresolved district-level problems', async () => {
+      const project = await createProject(app);
+      const problem = (extra: Json) =>
+        create(app, 'problems', { project: project.documentId, category: 'land_supply', title: unique('用地-'), description: '用地指标不足', period: '2025-03', ...extra });
+      const district = await problem({ level: 'district' });
+      const urgent = await problem({ level: 'district', isUrgent: true });
+      await problem({ level: 'local' });
+      await problem({ level: 'district', period: '2025-04' });
+      const resolved = await problem({ level: 'district', state: 'assigned', leadBureau: (await bureau(app, 'natural-resources')).documentId });
+      await update(app, 'problems', resolved.documentId, { state: 'resolved', resolution: '已解决' });
+
+      const list = await create(app, 'problem-lists', { period: '2025-03' });
+      const stored = (await read(app, 'problem-lists', list.documentId, 'populate[problems]=true'))!;
+      expect(stored.problems.map((row: Json) => row.documentId).sort()).toEqual([district.documentId, urgent.documentId].sort());
+      // a list whose problems the office chose keeps them
+      const chosen = await create(app, 'problem-lists', { period: '2025-03', problems: [district.documentId] });
+      expect((await read(app, 'problem-lists', chosen.documentId, 'populate[problems]=true'))!.problems.map((row: Json) => row.documentId)).toEqual([district.documentId]);
+    });
+
+    it('an issued list keeps its problems as they stood, whatever happens to them later', async () => {
+      const project = await createProject(app);
+      const lead = await bureau(app, 'natural-resources');
+      const problem = await create(app, 'problems', {
+        project: project.documentId,
+        category: 'financing',
+        title: '融资缺口',
+        description: '银行授信未落实',
+        level: 'district',
+        period: '2025-05',
+        state: 'assigned',
+        leadBureau: lead.documentId,
+      });
+      const list = await create(app, 'problem-lists', { period: '2025-05', snapshot: [{ title: '伪造' }] });
+      expect((await read(app, 'problem-lists', list.documentId))!.snapshot).toBeNull();
+      await update(app, 'problem-lists', list.documentId, { state: 'issued' });
+      await update(app, 'problems', problem.documentId, { title: '融资缺口（已更正）', state: 'resolved', resolution: '已协调授信' });
+
+      const stored = (await read(app, 'problem-lists', list.documentId))!;
+      expect(stored.snapshot).toEqual([
+        expect.objectContaining({
+          documentId: problem.documentId,
+          title: '融资缺口',
+          category: 'financing',
+          state: 'assigned',
+          resolution: null,
+          project: { name: project.name },
+          leadBureau: { name: lead.name },
+        }),
+      ]);
+    });
+
     it('a draft problem list can still be changed and deleted', async () => {
       const list = await create(app, 'problem-lists', { period: '2026-07' });
       expect((await update(app, 'problem-lists', list.documentId, { note: '补充' })).note).toBe('补充');
