@@ -190,8 +190,11 @@ export function addInfoLine(sheet: ExcelJS.Worksheet, span: number, left: string
   const row = sheet.addRow([]);
   row.getCell(1).value = left;
   row.getCell(1).font = FONT.subtitle;
-  row.getCell(1).alignment = { horizontal: 'left', vertical: 'middle' };
+  row.getCell(1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
   if (split > 1) sheet.mergeCells(row.number, 1, row.number, split);
+  let width = 0;
+  for (let col = 1; col <= split; col += 1) width += sheet.getColumn(col).width ?? 9;
+  const lines = left.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(([...line].length * 2.2) / width)), 0);
   if (right !== undefined && split < span) {
     const cell = row.getCell(split + 1);
     cell.value = right;
@@ -199,7 +202,7 @@ export function addInfoLine(sheet: ExcelJS.Worksheet, span: number, left: string
     cell.alignment = { horizontal: 'right', vertical: 'middle' };
     if (span > split + 1) sheet.mergeCells(row.number, split + 1, row.number, span);
   }
-  row.height = 22;
+  row.height = Math.max(22, lines * 17);
   return row;
 }
 
