@@ -1,6 +1,6 @@
 import { buildLedger, LEDGER_TITLE } from '../ledger';
 import type { LedgerProject } from '../types';
-import { cellUnder, numberedRows, open, rowStartingWith, values } from './workbook';
+import { cellUnder, numberedRows, open, rowStartingWith, texts, values } from './workbook';
 
 /** 12:20 in Beijing. */
 const at = new Date('2026-11-26T04:20:00Z');
@@ -64,9 +64,7 @@ describe('兰山区重大项目台账', () => {
     expect(sheet.name).toBe('项目台账');
     expect(sheet.getCell('A1').value).toBe(LEDGER_TITLE);
     expect(sheet.getCell('P1').master.address).toBe('A1');
-    const info = values(sheet, 2).filter(Boolean).map(String);
-    expect(info[0]).toBe('导出时间：2026年11月26日 12:20　　范围：义堂镇（示例）　　导出人：张三');
-    expect(info.at(-1)).toBe('金额单位：万元；面积单位：亩');
+    expect(texts(sheet, 2)).toEqual(['导出时间：2026年11月26日 12:20　　范围：义堂镇（示例）　　导出人：张三', '金额单位：万元；面积单位：亩']);
   });
 
   it('lists one row per project under a frozen header, with labels in Chinese', async () => {

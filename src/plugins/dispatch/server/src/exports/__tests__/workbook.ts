@@ -37,3 +37,6 @@ export function cellUnder(sheet: ExcelJS.Worksheet, headerRow: number, header: s
   if (index < 0) throw new Error(`no column 「${header}」 in ${JSON.stringify(headers)}`);
   return row.getCell(index + 1);
 }
+
+/** The texts of a line of merged cells (a merged range reads its master's value in every cell), each once. */
+export const texts = (sheet: ExcelJS.Worksheet, row: number): unknown[] => [...new Set(values(sheet, row).filter((value) => value !== null && value !== undefined))];
