@@ -250,7 +250,8 @@ export function addHeader(sheet: ExcelJS.Worksheet, columns: ColumnSpec[], froze
       cell.border = THIN;
     }
   }
-  sheet.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: last, topLeftCell: `${columnLetter(frozenColumns + 1)}${last + 1}`, activeCell: `A${last + 1}` }];
+  const topLeftCell = `${columnLetter(frozenColumns + 1)}${last + 1}`;
+  sheet.views = [{ state: 'frozen', xSplit: frozenColumns, ySplit: last, topLeftCell, activeCell: topLeftCell }];
   sheet.pageSetup.printTitlesRow = `${first}:${last}`;
   return { first, last };
 }
