@@ -149,7 +149,7 @@ export type Paper = 'A3' | 'A4';
 /** OOXML paper size codes (exceljs's PaperSize enum has no A3). */
 const PAPER: Readonly<Record<Paper, number>> = { A3: 8, A4: 9 };
 
-/** A landscape sheet fitted to one page wide, pages numbered in the footer, with the columns' widths and styles. */
+/** A landscape sheet fitted to one page wide, pages numbered in the footer, with the columns' widths. */
 export function addSheet(workbook: ExcelJS.Workbook, name: string, columns: ColumnSpec[], paper: Paper = 'A4'): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, {
     properties: { defaultRowHeight: 20 },
