@@ -19,6 +19,7 @@ export type Block =
   | { kind: 'paragraph'; runs: Run[] };
 
 export const TASK_HEADERS = ['序号', '责任事项', '责任单位', '配合单位', '完成时限', '办理状态'] as const;
+export type TaskHeader = (typeof TASK_HEADERS)[number];
 
 export interface MinuteDocument {
   /** 「专题会商纪要」: the meeting type's name, the document head */
@@ -29,7 +30,7 @@ export interface MinuteDocument {
   /** 会议类型, 会议时间, 会议地点, 主持人, 参会单位 — only those known */
   particulars: Array<{ label: string; value: string }>;
   content: Block[];
-  tasks: { headers: readonly string[]; rows: string[][] };
+  tasks: { headers: typeof TASK_HEADERS; rows: string[][] };
   /** the date under the text, 「2026年11月20日」, '' until issued */
   issued: string;
 }
