@@ -6,6 +6,7 @@ export { buildLedger, LEDGER_TITLE } from './ledger';
 export { buildProblemList, PROBLEM_LIST_TITLE } from './problem-list';
 export { buildBulletin } from './bulletin';
 export { minuteDocument, contentBlocks, type MinuteDocument, type Block, type Run } from './minute-document';
+export { buildMinuteDocx } from './minute-docx';
 export type {
   BulletinExport,
   BulletinFigures,
