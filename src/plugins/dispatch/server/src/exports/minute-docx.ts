@@ -117,7 +117,7 @@ const PAGE = {
   margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(22) },
 } as const;
 
-/** 225 mm ÷ 22 lines: 28.95 pt, exactly. */
+/** A fixed line of 28.95 pt: 22 lines fill the 225 mm type area (22 × 28.95 pt = 224.7 mm). */
 const LINE = pt(28.95);
 const EXACT_LINE = { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
