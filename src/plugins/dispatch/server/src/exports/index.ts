@@ -1,0 +1,23 @@
+/**
+ * The dispatch plugin's exports: pure builders from scoped, loaded rows to file bytes. Controllers read the
+ * records through the bureau-views scope service, call a builder and send the bytes with its content type.
+ */
+export { buildLedger, LEDGER_TITLE } from './ledger';
+export { buildProblemList, PROBLEM_LIST_TITLE } from './problem-list';
+export { buildBulletin } from './bulletin';
+export { minuteDocument, contentBlocks, type MinuteDocument, type Block, type Run } from './minute-document';
+export { buildMinuteDocx } from './minute-docx';
+export type {
+  BulletinExport,
+  BulletinFigures,
+  BulletinUnit,
+  ExportContext,
+  LedgerProject,
+  ListedProblem,
+  MinuteExport,
+  MinuteTask,
+  ProblemListExport,
+} from './types';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
