@@ -103,6 +103,11 @@ export const LAYOUTS: Record<string, Layout> = {
     edit: [['title', 'period'], ['state', 'compiledAt', 'issuedAt'], ['problems'], [['note', 12]]],
     sort: ['period', 'DESC'],
   },
+  'api::bulletin.bulletin': {
+    list: ['title', 'periodLabel', 'periodStart', 'periodEnd', 'state', 'issuedAt'],
+    edit: [['title', 'periodLabel'], ['periodStart', 'periodEnd'], ['state', 'issuedAt'], [['note', 12]], [['figures', 12]]],
+    sort: ['periodEnd', 'DESC'],
+  },
   'api::meeting.meeting': {
     list: ['title', 'type', 'mode', 'heldAt', 'location', 'chair'],
     edit: [['title', 'type'], ['mode', 'heldAt'], ['location', 'chair'], ['attendees', 'projects'], ['problems', 'minutes'], [['summary', 12]]],
