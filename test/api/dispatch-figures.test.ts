@@ -301,12 +301,17 @@ describe('dispatch figures and bulletins', () => {
     });
 
     it('clients cannot write the figures or the issue time', async () => {
-      const res = await api().post('/api/bulletins', { ...YEAR, figures: { district: 'forged' }, issuedAt: '2020-01-01T00:00:00.000Z' });
-      if (res.status === 201) {
-        expect(res.body.data).toMatchObject({ state: 'draft', figures: null, issuedAt: null });
-      } else {
+      for (const [field, forged, label] of [
+        ['figures', { district: 'forged' }, '通报数据（figures）'],
+        ['issuedAt', '2020-01-01T00:00:00.000Z', '印发时间（issuedAt）'],
+      ] as const) {
+        const res = await api().post('/api/bulletins', { ...YEAR, periodLabel: '伪造', [field]: forged });
         expect(res.status).toBe(400);
+        expect(res.body.error.message).toContain(label);
+        expect(res.body.error.message).toContain(`Invalid key ${field}`);
       }
+      expect(await app.strapi.db.query(BULLETIN).count({ where: { periodLabel: '伪造' } })).toBe(0);
+      // internal code (and the admin panel) goes through the same rule: the values are dropped, never stored
       const draft = await create(app, 'bulletins', YEAR);
       const internal = await app.strapi.documents(BULLETIN as any).update({ documentId: draft.documentId, data: { figures: { forged: true }, issuedAt: new Date() } as any });
       expect(internal).toMatchObject({ figures: null, issuedAt: null });

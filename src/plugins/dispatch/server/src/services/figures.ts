@@ -65,33 +65,32 @@ const figures = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Every record a figure of `period` can depend on, as plain facts. */
   async function facts(period: Period): Promise<Facts> {
     const cutoff = new Date(cutoffInstant(period.to)).toISOString();
-    const [units, projects, reports, problems, pledges, changes] = await Promise.all([
-      loadUnits(),
-      db(PROJECT).findMany({
-        select: ['id', 'plannedStartDate', 'actualStartDate', 'annualPlannedInvestment', 'createdAt', 'stage'],
-        populate: { applicantBureau: { select: ['id'] } },
-      }),
-      db(PROGRESS_REPORT).findMany({
-        where: { period: { $gte: `${period.to.slice(0, 4)}-01`, $lte: month(period.to) } },
-        select: ['period', 'investmentThisPeriod'],
-        populate: { project: { select: ['id'] } },
-      }),
-      db(PROBLEM).findMany({
-        where: { period: { $gte: month(period.from), $lte: month(period.to) } },
-        select: ['period', 'state', 'resolvedAt'],
-        populate: { reportingBureau: { select: ['id'] }, leadBureau: { select: ['id'] } },
-      }),
-      loadPledges(),
-      db(LIGHT_CHANGE).findMany({
-        where: { kind: 'project', changedAt: { $lte: cutoff } },
-        select: ['to', 'changedAt'],
-        populate: { project: { select: ['id'] } },
-        orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
-      }),
-    ]);
+    // one after the other: when a bulletin is issued this runs inside its transaction, on a single connection
+    const units = await loadUnits();
+    const projects: Row[] = await db(PROJECT).findMany({
+      select: ['id', 'plannedStartDate', 'actualStartDate', 'annualPlannedInvestment', 'createdAt', 'stage'],
+      populate: { applicantBureau: { select: ['id'] } },
+    });
+    const reports: Row[] = await db(PROGRESS_REPORT).findMany({
+      where: { period: { $gte: `${period.to.slice(0, 4)}-01`, $lte: month(period.to) } },
+      select: ['period', 'investmentThisPeriod'],
+      populate: { project: { select: ['id'] } },
+    });
+    const problems: Row[] = await db(PROBLEM).findMany({
+      where: { period: { $gte: month(period.from), $lte: month(period.to) } },
+      select: ['period', 'state', 'resolvedAt'],
+      populate: { reportingBureau: { select: ['id'] }, leadBureau: { select: ['id'] } },
+    });
+    const pledges = await loadPledges();
+    const changes: Row[] = await db(LIGHT_CHANGE).findMany({
+      where: { kind: 'project', changedAt: { $lte: cutoff } },
+      select: ['to', 'changedAt'],
+      populate: { project: { select: ['id'] } },
+      orderBy: [{ changedAt: 'asc' }, { id: 'asc' }],
+    });
     return {
       units,
-      projects: (projects as Row[]).map((project) => ({
+      projects: projects.map((project) => ({
         id: project.id,
         bureauId: project.applicantBureau?.id ?? null,
         plannedStartDate: isoDate(project.plannedStartDate),
@@ -100,10 +99,10 @@ const figures = ({ strapi }: { strapi: Core.Strapi }) => {
         createdAt: instant(project.createdAt) ?? 0,
         withdrawn: project.stage === 'withdrawn',
       })),
-      reports: (reports as Row[])
+      reports: reports
         .filter((report) => report.project)
         .map((report) => ({ projectId: report.project.id, period: report.period, investmentThisPeriod: amount(report.investmentThisPeriod) ?? 0 })),
-      problems: (problems as Row[]).map((problem) => ({
+      problems: problems.map((problem) => ({
         reportingBureauId: problem.reportingBureau?.id ?? null,
         leadBureauId: problem.leadBureau?.id ?? null,
         period: problem.period,
@@ -111,7 +110,7 @@ const figures = ({ strapi }: { strapi: Core.Strapi }) => {
         resolvedAt: instant(problem.resolvedAt),
       })),
       pledges,
-      lightChanges: (changes as Row[])
+      lightChanges: changes
         .filter((change) => change.project && LIGHTS.includes(change.to))
         .map((change) => ({ projectId: change.project.id, to: change.to as Light, changedAt: instant(change.changedAt) ?? 0 })),
     };
@@ -167,7 +166,8 @@ const figures = ({ strapi }: { strapi: Core.Strapi }) => {
       const { year, problems } = parseRankingQuery(raw, today.year);
       if (year === null) throw badRequest(problems);
       const asOf = [today.toISODate()!, `${year}-12-31`].sort()[0];
-      const [units, pledges] = await Promise.all([loadUnits(), loadPledges()]);
+      const units = await loadUnits();
+      const pledges = await loadPledges();
       return {
         data: { year, asOf, units: pledgeRanking(units, pledges, year, asOf) },
         meta: { definitions: { pledgeFulfilment: DEFINITIONS.pledgeFulfilment, pledgeRanking: DEFINITIONS.pledgeRanking } },
