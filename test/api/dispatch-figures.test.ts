@@ -193,6 +193,13 @@ describe('dispatch figures and bulletins', () => {
       expect(res.status).toBe(404);
     });
 
+    it('a read-only API token (a district-wide integration) reads every unit and the ranking', async () => {
+      const res = await app.http().get(`/api/dispatch/figures?${H1}`).set('Authorization', await app.token('read-only'));
+      expect(res.status).toBe(200);
+      expect(unitOf(res.body, baishabu)).toMatchObject({ rank: 1 });
+      expect(res.body.data.ranking.department[0].documentId).toBe(land.documentId);
+    });
+
     it('a user without a bureau sees nothing', async () => {
       const res = await nobody.get(`/api/dispatch/figures?${H1}`);
       expect(res.status).toBe(200);
@@ -323,7 +330,31 @@ describe('dispatch figures and bulletins', () => {
       const early = await api().post('/api/bulletins', { periodLabel: '2099年', periodStart: '2099-01-01', periodEnd: '2099-12-31', state: 'issued' });
       expectFieldError(early, BULLETIN, 'periodEnd');
       expect(early.body.error.message).toContain('截止日尚未过去');
-      expect(await app.strapi.db.query(BULLETIN).count({ where: { periodLabel: { $in: ['倒置', '2099年'] } } })).toBe(0);
+      expectFieldError(await api().post('/api/bulletins', { periodLabel: '缺截止日', periodStart: '2025-01-01', state: 'issued' }), BULLETIN, 'periodEnd');
+      expect(await app.strapi.db.query(BULLETIN).count({ where: { periodLabel: { $in: ['倒置', '2099年', '缺截止日'] } } })).toBe(0);
+    });
+
+    it('a delete arriving while the draft is being issued waits for the issue, then is refused', async () => {
+      const draft = await create(app, 'bulletins', { ...YEAR, periodLabel: '并发' });
+      let updated!: () => void;
+      let release!: () => void;
+      const didUpdate = new Promise<void>((resolve) => (updated = resolve));
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      // the issue is written but not yet committed when the delete comes in
+      const issuing = app.strapi.db.transaction(async () => {
+        await app.strapi.documents(BULLETIN as any).update({ documentId: draft.documentId, data: { state: 'issued' } as any });
+        updated();
+        await gate;
+      });
+      await didUpdate;
+      const removal = api().del(`/api/bulletins/${draft.documentId}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      await issuing;
+      const res = await removal;
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain('通报已印发，不能删除');
+      expect(await read(app, 'bulletins', draft.documentId)).toMatchObject({ state: 'issued' });
     });
 
     it('everyone reads bulletins; only the office writes them', async () => {
