@@ -17,6 +17,7 @@ import {
   type ProblemFigure,
   type ProjectFacts,
   type Rate,
+  type RankingEntry,
   type ReportFacts,
   type StartFigure,
   type UnitFacts,
@@ -127,7 +128,7 @@ export interface FiguresResult {
   period: Period;
   district: Figures;
   units: UnitFigures[];
-  ranking: Record<UnitGroup, Array<{ rank: number | null; documentId: string; name: string; score: Rate }>>;
+  ranking: Record<UnitGroup, RankingEntry[]>;
 }
 
 /**
