@@ -357,6 +357,23 @@ describe('dispatch figures and bulletins', () => {
       expect(await read(app, 'bulletins', draft.documentId)).toMatchObject({ state: 'issued' });
     });
 
+    it('the office issues from the admin panel too; the figures in its form are never taken, and an issued bulletin is read-only there', async () => {
+      const office = await adminActor(app, 'office', null, 'office admin');
+      const created = await office.create(BULLETIN, { ...YEAR, periodLabel: '2025年（后台）' });
+      expect(created.status).toBe(201);
+      const documentId = created.body.data.documentId;
+      const issued = await office.update(BULLETIN, documentId, { ...YEAR, periodLabel: '2025年（后台）', state: 'issued', figures: { forged: true }, issuedAt: '2020-01-01T00:00:00.000Z' });
+      expect(issued.status).toBe(200);
+      const stored = await app.strapi.db.query(BULLETIN).findOne({ where: { documentId } });
+      expect(stored.figures.forged).toBeUndefined();
+      expect(unitOf({ data: stored.figures }, yitang)).toMatchObject({ startRate: { planned: 1, started: 1 } });
+      expect(new Date(stored.issuedAt).getFullYear()).toBeGreaterThan(2020);
+      const again = await office.update(BULLETIN, documentId, { ...YEAR, periodLabel: '改过', state: 'issued' });
+      expectFieldError(again, BULLETIN, 'state');
+      expectFieldError(await office.remove(BULLETIN, documentId), BULLETIN, 'state');
+      expect(await app.strapi.db.query(BULLETIN).findOne({ where: { documentId } })).toMatchObject({ periodLabel: '2025年（后台）', state: 'issued' });
+    });
+
     it('everyone reads bulletins; only the office writes them', async () => {
       expect((await townUser.get(`/api/bulletins/${first.documentId}`)).status).toBe(200);
       expect((await townUser.post('/api/bulletins', YEAR)).status).toBe(403);
