@@ -188,6 +188,19 @@ describe('dispatch figures and bulletins', () => {
       expect(res.body.data.ranking).toBeNull();
     });
 
+    it('a department sees its own line: the problems it leads and its pledges', async () => {
+      const landUser = await restActor(app, 'department', land, 'natural-resources api user');
+      const res = await landUser.get(`/api/dispatch/figures?${H1}`);
+      expect(res.status).toBe(200);
+      expect(res.body.data.units).toHaveLength(1);
+      expect(res.body.data.units[0]).toMatchObject({ bureau: { documentId: land.documentId }, problemResolution: { rate: 0.5 }, pledgeFulfilment: { rate: 0.5 }, rank: 1 });
+    });
+
+    it('the office is not a unit of the figures: 404 even for the office', async () => {
+      const office = await bureau(app, 'office');
+      expect((await api().get(`/api/dispatch/figures?${H1}&unit=${office.documentId}`)).status).toBe(404);
+    });
+
     it("another unit's figures answer 404 to a town", async () => {
       const res = await townUser.get(`/api/dispatch/figures?${H1}&unit=${baishabu.documentId}`);
       expect(res.status).toBe(404);
