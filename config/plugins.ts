@@ -46,6 +46,10 @@ export default ({ env }) => ({
     enabled: true,
     resolve: './src/plugins/traffic-lights',
   },
+  dispatch: {
+    enabled: true,
+    resolve: './src/plugins/dispatch',
+  },
   documentation: {
     enabled: true,
     config: {

@@ -19,6 +19,7 @@ export default {
     // after every plugin's bootstrap: the admin's default roles and all permission actions exist by now
     await strapi.plugin('bureau-views').service('roles').seed();
     await strapi.plugin('traffic-lights').service('roles').grant();
+    await strapi.plugin('dispatch').service('roles').grant();
     await seedResponsibilityMatrix(strapi);
     await configureAdminLayouts(strapi);
     if (isDevelopment() && process.env.DEMO_DATA !== 'false') await seedDemoData(strapi);

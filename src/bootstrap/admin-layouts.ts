@@ -105,6 +105,11 @@ export const LAYOUTS: Record<string, Layout> = {
     edit: [['title', 'period'], ['state', 'compiledAt', 'issuedAt'], ['problems'], [['note', 12]], [['snapshot', 12]]],
     sort: ['period', 'DESC'],
   },
+  'api::bulletin.bulletin': {
+    list: ['title', 'periodLabel', 'periodStart', 'periodEnd', 'state', 'issuedAt'],
+    edit: [['title', 'periodLabel'], ['periodStart', 'periodEnd'], ['state', 'issuedAt'], [['note', 12]], [['figures', 12]]],
+    sort: ['periodEnd', 'DESC'],
+  },
   'api::meeting.meeting': {
     // 2: state, organizer, the proposed agenda (tasks, note) and the regular series
     version: 2,

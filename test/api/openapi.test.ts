@@ -20,6 +20,7 @@ describe('OpenAPI document', () => {
       '/experts',
       '/problems',
       '/problem-lists',
+      '/bulletins',
       '/meetings',
       '/minutes',
       '/tasks',

@@ -274,6 +274,18 @@ describe('records through the REST API', () => {
     });
   });
 
+  it('a draft bulletin round-trips (its figures come only when it is issued)', async () => {
+    await roundTrip({
+      plural: 'bulletins',
+      create: async () => ({ periodLabel: '2026年5月', periodStart: '2026-05-01', periodEnd: '2026-05-31' }),
+      created: (data) => expect(data).toMatchObject({ title: '2026年5月重大项目落地实绩通报', state: 'draft', periodEnd: '2026-05-31', figures: null, issuedAt: null }),
+      populate: 'fields[0]=periodLabel&fields[1]=state',
+      populated: (data) => expect(data).toMatchObject({ periodLabel: '2026年5月', state: 'draft' }),
+      update: () => ({ note: '待审核' }),
+      updated: (data) => expect(data.note).toBe('待审核'),
+    });
+  });
+
   it('a meeting round-trips with attendees, projects and problems on the agenda', async () => {
     const project = await createProject(app);
     const problem = await create(app, 'problems', { project: project.documentId, category: 'policy', title: '政策兑现', description: '奖补资金未到位' });

@@ -23,6 +23,7 @@ const REFERENCE = [
   'api::enterprise.enterprise',
   'api::expert.expert',
   'api::problem-list.problem-list',
+  'api::bulletin.bulletin',
   'api::responsibility-matrix.responsibility-matrix',
 ];
 const DEADLINE_RECORDS = ['plugin::deadlines.deadline', 'plugin::deadlines.notification', 'plugin::deadlines.extension'];

@@ -70,6 +70,7 @@ export const POLICIES: Record<string, TypePolicy> = {
     write: 'office',
   },
   'api::problem-list.problem-list': { read: 'everyone', write: 'office' },
+  'api::bulletin.bulletin': { read: 'everyone', write: 'office' },
   'api::bureau.bureau': { read: 'everyone', write: 'office' },
   'api::enterprise.enterprise': { read: 'everyone', write: 'office', anyBureauCreates: true },
   'api::expert.expert': { read: 'everyone', write: 'office' },

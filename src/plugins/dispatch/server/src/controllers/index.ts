@@ -1,0 +1,4 @@
+import figures from './figures';
+
+/** Controllers of every feature (each module maps controller names to factories). */
+export default { ...figures };

@@ -1,0 +1,20 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * The plugin's admin permissions (设置 → 管理员 → 角色 → 插件 → dispatch). Super admins get them automatically; the
+ * seeded roles as granted in bootstrap/roles.ts. Features added later register theirs in this list.
+ */
+export const FIGURES_READ = 'plugin::dispatch.figures.read';
+
+export const PERMISSION_ACTIONS = [
+  { section: 'plugins', displayName: '查看实绩数据（开工率、投资完成率、问题办结率、践诺率、亮灯、排名）', uid: 'figures.read', pluginName: 'dispatch' },
+];
+
+export async function registerPermissionActions(strapi: Core.Strapi) {
+  await strapi.service('admin::permission').actionProvider.registerMany(PERMISSION_ACTIONS);
+}
+
+/** Route config: a signed-in admin whose roles allow every one of `actions`. */
+export const requires = (...actions: string[]) => ({
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions } }],
+});

@@ -1,0 +1,9 @@
+import * as figures from './figures';
+
+/** One module per feature, each with its admin and content-API routes; add a feature by adding it to this list. */
+const FEATURES: Array<{ admin?: unknown[]; contentApi?: unknown[] }> = [figures];
+
+export default {
+  admin: { type: 'admin', routes: FEATURES.flatMap((feature) => feature.admin ?? []) },
+  'content-api': { type: 'content-api', routes: FEATURES.flatMap((feature) => feature.contentApi ?? []) },
+};

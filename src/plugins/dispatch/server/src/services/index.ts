@@ -1,0 +1,12 @@
+import type { Core } from '@strapi/strapi';
+import figures from './figures';
+
+/** The plugin's services, one per feature. */
+const services = { figures };
+
+export type Services = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
+
+/** A typed service of this plugin. */
+export const getService = <K extends keyof Services>(strapi: Core.Strapi, name: K): Services[K] => strapi.plugin('dispatch').service(name) as Services[K];
+
+export default services;
