@@ -1,46 +1,57 @@
 import type { Core } from '@strapi/strapi';
-import { FIGURES_READ } from '../permissions';
+import { EXPORTS_READ, FIGURES_READ } from '../permissions';
 
-/** Who sees the figures in the admin panel: the office and the district leaders. */
+/** Who may do what in the admin panel: figures for the office and the leaders; exports for everyone (scoped). */
 const ADMIN_GRANTS: Record<string, string[]> = {
-  office: [FIGURES_READ],
-  leader: [FIGURES_READ],
+  office: [FIGURES_READ, EXPORTS_READ],
+  department: [EXPORTS_READ],
+  town: [EXPORTS_READ],
+  leader: [FIGURES_READ, EXPORTS_READ],
 };
 
-/** users-permissions roles (by type) that may call the API; figures are scoped to each caller's bureau. */
-const API_ACTIONS = ['plugin::dispatch.figures.find', 'plugin::dispatch.ranking.find'];
+/** users-permissions roles (by type) that may call the API; every answer is scoped to the caller's bureau. */
+const API_ACTIONS = [
+  'plugin::dispatch.figures.find',
+  'plugin::dispatch.ranking.find',
+  'plugin::dispatch.ledger.find',
+  'plugin::dispatch.problem-list-export.find',
+  'plugin::dispatch.minute-export.find',
+  'plugin::dispatch.bulletin-export.find',
+];
 const USER_TYPES = ['office', 'department', 'town', 'leader'];
 
 /**
- * Grants the plugin's permissions to the seeded roles, once per role (remembered in the plugin store), so the
- * office can take them away again afterwards. Called by the application's bootstrap after the roles are seeded.
+ * Grants the plugin's permissions to the seeded roles, each (role, action) once — remembered in the plugin store,
+ * so the office can take one away again, and an action added in a later version still reaches existing roles.
+ * Called by the application's bootstrap after the roles are seeded.
  */
 export async function grantRoles(strapi: Core.Strapi) {
   const store = strapi.store({ type: 'plugin', name: 'dispatch', key: 'granted' });
-  const granted = ((await store.get({})) as { admin?: string[]; user?: string[] } | null) ?? {};
-  const admin = new Set(granted.admin ?? []);
-  const user = new Set(granted.user ?? []);
+  const granted = new Set(((await store.get({})) as string[] | null) ?? []);
+  const held = (role: { permissions?: Array<{ action: string }> }) => new Set((role.permissions ?? []).map((permission) => permission.action));
 
   for (const [code, actions] of Object.entries(ADMIN_GRANTS)) {
-    if (admin.has(code)) continue;
+    const due = actions.filter((action) => !granted.has(`admin:${code}:${action}`));
+    if (!due.length) continue;
     const role = await strapi.db.query('admin::role').findOne({ where: { code }, populate: { permissions: { select: ['action'] } } });
     if (!role) continue;
-    const held = new Set((role.permissions ?? []).map((permission: { action: string }) => permission.action));
-    const missing = actions.filter((action) => !held.has(action));
+    const has = held(role);
+    const missing = due.filter((action) => !has.has(action));
     if (missing.length) await strapi.service('admin::role').addPermissions(role.id, missing.map((action) => ({ action, subject: null, properties: {}, conditions: [] })));
-    admin.add(code);
+    for (const action of due) granted.add(`admin:${code}:${action}`);
   }
 
   for (const type of USER_TYPES) {
-    if (user.has(type)) continue;
+    const due = API_ACTIONS.filter((action) => !granted.has(`user:${type}:${action}`));
+    if (!due.length) continue;
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type }, populate: { permissions: { select: ['action'] } } });
     if (!role) continue;
-    const held = new Set((role.permissions ?? []).map((permission: { action: string }) => permission.action));
-    for (const action of API_ACTIONS.filter((candidate) => !held.has(candidate))) {
+    const has = held(role);
+    for (const action of due.filter((candidate) => !has.has(candidate))) {
       await strapi.documents('plugin::users-permissions.permission' as any).create({ data: { action, role: role.id } as any });
     }
-    user.add(type);
+    for (const action of due) granted.add(`user:${type}:${action}`);
   }
 
-  await store.set({ value: { admin: [...admin], user: [...user] } });
+  await store.set({ value: [...granted] });
 }

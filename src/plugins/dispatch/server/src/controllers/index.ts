@@ -1,4 +1,5 @@
+import exportControllers from './exports';
 import figures from './figures';
 
 /** Controllers of every feature (each module maps controller names to factories). */
-export default { ...figures };
+export default { ...figures, ...exportControllers };

@@ -1,7 +1,8 @@
+import * as exportRoutes from './exports';
 import * as figures from './figures';
 
 /** One module per feature, each with its admin and content-API routes; add a feature by adding it to this list. */
-const FEATURES: Array<{ admin?: unknown[]; contentApi?: unknown[] }> = [figures];
+const FEATURES: Array<{ admin?: unknown[]; contentApi?: unknown[] }> = [figures, exportRoutes];
 
 export default {
   admin: { type: 'admin', routes: FEATURES.flatMap((feature) => feature.admin ?? []) },

@@ -1,8 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import exportsService from './exports';
 import figures from './figures';
 
 /** The plugin's services, one per feature. */
-const services = { figures };
+const services = { figures, exports: exportsService };
 
 export type Services = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
 
