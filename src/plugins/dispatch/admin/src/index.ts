@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { EditExportButton, ListExportButton } from './components/ExportButton';
 import { PLUGIN_ID } from './pluginId';
 import en from './translations/en.json';
 import zhHans from './translations/zh-Hans.json';
@@ -6,12 +7,18 @@ import zhHans from './translations/zh-Hans.json';
 const TRANSLATIONS: Record<string, Record<string, string>> = { en, 'zh-Hans': zhHans };
 
 /**
- * 调度与通报 in the admin panel: the plugin and its names (permissions page). Its pages (figures, exports, meeting
- * agenda) register here as they are added; the server already answers GET /dispatch/figures for 查看实绩数据.
+ * 调度与通报 in the admin panel: the plugin and its names (permissions page), and the 导出 buttons of the content
+ * manager — the ledger on the project list, the file of a problem list, a minute or a bulletin on its edit view.
  */
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+  },
+
+  bootstrap(app: { getPlugin(id: string): { injectComponent(view: string, zone: string, component: { name: string; Component: () => unknown }): void } }) {
+    const contentManager = app.getPlugin('content-manager');
+    contentManager.injectComponent('listView', 'actions', { name: `${PLUGIN_ID}-ledger-export`, Component: ListExportButton });
+    contentManager.injectComponent('editView', 'right-links', { name: `${PLUGIN_ID}-record-export`, Component: EditExportButton });
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
