@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { policyOf } from './scope/policy';
-import { andFilters, relationWrites, rowTest, scopeFilters, scopePopulate, sortThroughRelation, type Filter, type Ref } from './scope/query';
+import { MATCH_NOTHING, andFilters, relationWrites, rowTest, scopeFilters, scopePopulate, sortThroughRelation, type Filter, type Ref } from './scope/query';
 import type { ScopeService, Viewer } from './services/scope';
 import { MEMBERSHIP } from './uids';
 
@@ -155,8 +155,8 @@ export function scopeMiddleware(strapi: Core.Strapi) {
     }
 
     if (ctx.action === 'create' || ctx.action === 'clone') {
-      const policy = policyOf(ctx.uid);
-      if (policy?.write === 'office' && !policy.anyBureauCreates) throw forbidden();
+      // a type only the office (or another lead bureau) changes: refused before anything is written
+      if (!policyOf(ctx.uid)?.anyBureauCreates && (await scope.writeFilter(ctx.uid, who)) === MATCH_NOTHING) throw forbidden();
       if (ctx.action === 'clone' && !(await ownsDocument(ctx, await scope.readFilter(ctx.uid, who)))) throw notFound();
       await checkRelations(ctx, who, scope);
       guardScopeFields(ctx, who, scope);

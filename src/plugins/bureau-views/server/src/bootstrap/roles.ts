@@ -25,8 +25,20 @@ const REFERENCE = [
   'api::problem-list.problem-list',
   'api::bulletin.bulletin',
   'api::responsibility-matrix.responsibility-matrix',
+  'api::land-evaluation-setting.land-evaluation-setting',
 ];
 const DEADLINE_RECORDS = ['plugin::deadlines.deadline', 'plugin::deadlines.notification', 'plugin::deadlines.extension'];
+/**
+ * Records one department keeps for the district (亩产效益, credit, financial warnings; see LEADS in the policy):
+ * the department role may read and change them, and the scope leaves each type to its lead bureau alone.
+ */
+const LEAD_RECORDS = [
+  'api::land-evaluation.land-evaluation',
+  'api::credit-record.credit-record',
+  'api::finance-indicator.finance-indicator',
+  'api::finance-warning.finance-warning',
+  'api::finance-warning-rule.finance-warning-rule',
+];
 
 /** The records an applicant unit (town, zone, task force) keeps itself. */
 const APPLICANT_RECORDS = [
@@ -41,8 +53,8 @@ const APPLICANT_RECORDS = [
 /** What each kind of bureau creates and changes (always within its scope, see the README's table). */
 const RIGHTS: Record<'department' | 'town', { create: string[]; update: string[] }> = {
   department: {
-    create: ['api::problem.problem', 'api::monthly-report.monthly-report', 'api::pledge.pledge', 'plugin::deadlines.extension'],
-    update: ['api::opinion.opinion', 'api::problem.problem', 'api::task.task', 'api::monthly-report.monthly-report', 'api::pledge.pledge', 'plugin::deadlines.notification', 'plugin::deadlines.extension'],
+    create: ['api::problem.problem', 'api::monthly-report.monthly-report', 'api::pledge.pledge', 'plugin::deadlines.extension', ...LEAD_RECORDS],
+    update: ['api::opinion.opinion', 'api::problem.problem', 'api::task.task', 'api::monthly-report.monthly-report', 'api::pledge.pledge', 'plugin::deadlines.notification', 'plugin::deadlines.extension', ...LEAD_RECORDS],
   },
   town: {
     create: [...APPLICANT_RECORDS, 'api::enterprise.enterprise', 'plugin::deadlines.extension'],
@@ -82,11 +94,13 @@ async function seedAdminRoles(strapi: Core.Strapi) {
         .flatMap((action) => (Array.isArray(action.subjects) ? action.subjects.map((subject: string) => ({ action: action.actionId, subject })) : [{ action: action.actionId }]));
       return [...all, ...others];
     }
-    const readable = [...WORKFLOW, ...DEADLINE_RECORDS, ...REFERENCE];
+    const readable = [...WORKFLOW, ...LEAD_RECORDS, ...DEADLINE_RECORDS, ...REFERENCE];
     if (kind === 'leader') return readable.map((subject) => withFields(CM('read'), subject)).filter(Boolean) as Row[];
     const rights = RIGHTS[kind];
+    // towns keep no district-wide records: the lead records stay out of their menu altogether
+    const scoped = kind === 'department' ? [...WORKFLOW, ...LEAD_RECORDS, ...DEADLINE_RECORDS] : [...WORKFLOW, ...DEADLINE_RECORDS];
     return [
-      ...[...WORKFLOW, ...DEADLINE_RECORDS].map((subject) => withFields(CM('read'), subject, [CONDITIONS.related])),
+      ...scoped.map((subject) => withFields(CM('read'), subject, [CONDITIONS.related])),
       ...REFERENCE.map((subject) => withFields(CM('read'), subject)),
       ...rights.create.map((subject) => withFields(CM('create'), subject, [CONDITIONS.owned])),
       ...rights.update.map((subject) => withFields(CM('update'), subject, [CONDITIONS.owned])),
@@ -110,7 +124,7 @@ function contentApiActions(strapi: Core.Strapi, uid: string, which: Array<'find'
 
 /** users-permissions roles of the same four kinds (by `type`), for people who use the REST API. */
 async function seedUserRoles(strapi: Core.Strapi) {
-  const apiTypes = [...WORKFLOW, ...REFERENCE];
+  const apiTypes = [...WORKFLOW, ...LEAD_RECORDS, ...REFERENCE];
   const actionsOf = (kind: Kind): string[] => {
     const read = apiTypes.flatMap((uid) => contentApiActions(strapi, uid, ['find', 'findOne']));
     const me = ['plugin::users-permissions.user.me'];

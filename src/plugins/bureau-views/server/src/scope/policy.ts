@@ -4,10 +4,10 @@
  * this opinion's pre-assessment". Pure data: no Strapi import.
  */
 export interface TypePolicy {
-  /** `everyone`, or the relation paths of which any one reaching the viewer's bureau makes a record readable. */
-  read: 'everyone' | string[];
-  /** `office`, or the relation paths of which any one reaching the viewer's bureau makes a record changeable. */
-  write: 'office' | string[];
+  /** `everyone`, the relation paths of which any one reaching the viewer's bureau makes a record readable, or a lead bureau. */
+  read: 'everyone' | string[] | Lead;
+  /** `office`, the relation paths of which any one reaching the viewer's bureau makes a record changeable, or a lead bureau. */
+  write: 'office' | string[] | Lead;
   /** Set to the viewer's bureau on create, never changed by a non-office viewer afterwards. */
   owner?: string;
   /** Other fields that decide scope: a non-office viewer never writes them (the workflow or the office does). */
@@ -17,6 +17,26 @@ export interface TypePolicy {
   /** Bureau viewers may create records of this type although only the office changes them (permissions decide who). */
   anyBureauCreates?: boolean;
 }
+
+/**
+ * A type one bureau keeps for the district (亩产效益 by 工信局, credit by 发改局, financial warnings by 金融监管局):
+ * the people of that bureau (by its `code`) see and change every record, other departments and towns none.
+ */
+export interface Lead {
+  lead: string;
+}
+
+export const isLead = (rule: TypePolicy['read'] | TypePolicy['write'] | undefined): rule is Lead =>
+  typeof rule === 'object' && rule !== null && !Array.isArray(rule);
+
+/** Bureau codes of the lead bureaus (seeded in src/bootstrap/bureaus.ts). */
+export const LEADS = {
+  landEfficiency: { lead: 'industry-it' },
+  credit: { lead: 'development-reform' },
+  finance: { lead: 'financial-regulation' },
+} as const satisfies Record<string, Lead>;
+
+const led = (lead: Lead): Pick<TypePolicy, 'read' | 'write'> => ({ read: lead, write: lead });
 
 export const PROJECT = 'api::project.project';
 
@@ -75,6 +95,12 @@ export const POLICIES: Record<string, TypePolicy> = {
   'api::enterprise.enterprise': { read: 'everyone', write: 'office', anyBureauCreates: true },
   'api::expert.expert': { read: 'everyone', write: 'office' },
   'api::responsibility-matrix.responsibility-matrix': { read: 'everyone', write: 'office' },
+  'api::land-evaluation.land-evaluation': led(LEADS.landEfficiency),
+  'api::credit-record.credit-record': led(LEADS.credit),
+  'api::finance-indicator.finance-indicator': led(LEADS.finance),
+  'api::finance-warning.finance-warning': led(LEADS.finance),
+  'api::finance-warning-rule.finance-warning-rule': led(LEADS.finance),
+  'api::land-evaluation-setting.land-evaluation-setting': { read: 'everyone', write: 'office' },
   'plugin::deadlines.deadline': { read: ['bureau'], write: 'office' },
   'plugin::deadlines.notification': { read: ['bureau'], write: ['bureau'] },
   'plugin::deadlines.extension': {
@@ -87,4 +113,7 @@ export const POLICIES: Record<string, TypePolicy> = {
 export const policyOf = (uid: string): TypePolicy | undefined => POLICIES[uid];
 
 /** Types whose records are not everyone's: reads of them are filtered. */
-export const isScoped = (uid: string) => Array.isArray(POLICIES[uid]?.read);
+export const isScoped = (uid: string) => {
+  const read = POLICIES[uid]?.read;
+  return read !== undefined && read !== 'everyone';
+};

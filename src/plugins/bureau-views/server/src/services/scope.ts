@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { isScoped, policyOf } from '../scope/policy';
+import { isLead, isScoped, policyOf } from '../scope/policy';
 import { MATCH_NOTHING, pathFilter, type Filter, type Models, type Ref } from '../scope/query';
-import { BUREAU_ROLES, MEMBERSHIP, USER } from '../uids';
+import { BUREAU, BUREAU_ROLES, MEMBERSHIP, USER } from '../uids';
 
 /**
  * Who is asking, and what that lets them see and change. The one entry point of per-bureau scoping: the
@@ -20,6 +20,7 @@ const SYSTEM: Viewer = Object.freeze({ kind: 'all', bureauIds: [], canWrite: tru
 const CACHE = Symbol('bureau-views.viewer');
 const ADMINS = Symbol('bureau-views.admins');
 const SUBQUERIES = Symbol('bureau-views.subqueries');
+const LEAD_BUREAUS = Symbol('bureau-views.lead-bureaus');
 
 type Row = Record<string, any>;
 
@@ -153,6 +154,16 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     return [...new Set(rows.map((row) => Number(row.id)))].sort((a, b) => a - b);
   }
 
+  /** The id of the bureau with a code, looked up once per request (null when no such bureau exists). */
+  function bureauIdOf(code: string): Promise<number | null> {
+    const load = () => strapi.db.query(BUREAU).findOne({ where: { code }, select: ['id'] }).then((row) => (row ? Number(row.id) : null));
+    const ctx = strapi.requestContext.get() as Row | undefined;
+    if (!ctx?.state) return load();
+    const memo: Map<string, Promise<number | null>> = (ctx.state[LEAD_BUREAUS] ??= new Map());
+    if (!memo.has(code)) memo.set(code, load());
+    return memo.get(code)!;
+  }
+
   type Form = 'subquery' | 'ids';
 
   async function filterOf(uid: string, who: Viewer, mode: 'read' | 'write', form: Form = 'subquery'): Promise<Filter | null> {
@@ -167,7 +178,13 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       if (who.kind === 'all') return null;
       if (who.kind === 'none' || policy.write === 'office') return MATCH_NOTHING;
     }
-    const paths = (mode === 'read' ? policy!.read : policy!.write) as string[];
+    const rule = mode === 'read' ? policy!.read : policy!.write;
+    if (isLead(rule)) {
+      // a lead bureau's own records: all of them for its people, none for anyone else's
+      const lead = await bureauIdOf(rule.lead);
+      return lead !== null && who.bureauIds.includes(lead) ? null : MATCH_NOTHING;
+    }
+    const paths = rule as string[];
     return { id: { $in: form === 'ids' ? await idsInScope(uid, paths, who.bureauIds) : inScope(uid, paths, who.bureauIds) } };
   }
 
