@@ -158,6 +158,19 @@ export const LAYOUTS: Record<string, Layout> = {
     edit: [['bureau', 'period'], ['state', 'nothingToReport'], ['problems'], [['note', 12]], ['dueAt', 'submittedAt']],
     sort: ['period', 'DESC'],
   },
+  'api::credit-record.credit-record': {
+    list: ['enterprise', 'kind', 'decidedAt', 'blacklist', 'state', 'repairedAt', 'project'],
+    edit: [
+      ['enterprise', 'project'],
+      ['kind', 'decidedAt'],
+      ['decidedBy', 'blacklist'],
+      [['description', 12]],
+      [['measures', 12]],
+      ['repairedAt', 'state'],
+      [['repairReason', 12]],
+    ],
+    sort: ['decidedAt', 'DESC'],
+  },
   'plugin::deadlines.rule': { list: ['name', 'contentType', 'durationKind', 'duration', 'active'], mainField: 'name' },
   'plugin::deadlines.deadline': {
     list: ['targetTitle', 'rule', 'bureau', 'dueAt', 'state', 'fallback'],
@@ -194,6 +207,7 @@ const READ_ONLY = new Set([
   'tasksTotal',
   'tasksDone',
   'snapshot',
+  'state@api::credit-record.credit-record',
 ]);
 
 const FULL_WIDTH = new Set(['component', 'json', 'richtext', 'blocks', 'dynamiczone']);

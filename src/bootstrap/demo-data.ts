@@ -1406,6 +1406,66 @@ async function seedPledges(ctx: DemoContext) {
   }
 }
 
+// --- credit records (信用记录) ----------------------------------------------------------------------------------
+
+const CREDIT_RECORD = 'api::credit-record.credit-record';
+
+interface CreditSeed {
+  enterprise: string;
+  project?: string;
+  kind: 'false_information' | 'contract_breach' | 'illegal_land_use' | 'tax_arrears' | 'other';
+  description: string;
+  /** days from today */
+  decided: number;
+  blacklist: boolean;
+  measures: string;
+  repair?: { days: number; reason: string };
+}
+
+/**
+ * One investor on the dishonesty list (its projects red, no new pre-assessment) and one whose blacklisting has been
+ * repaired. Written last, so the rest of the demo (pre-assessments of these investors' projects) is seeded first.
+ */
+const CREDIT_RECORDS: CreditSeed[] = [
+  {
+    enterprise: 'jinchen',
+    project: 'cross-border-park',
+    kind: 'false_information',
+    description: '申报跨境电商产业园项目时提供虚假的意向入驻企业协议和投资主体财务报表，骗取重大项目资格及相关用地优惠政策。',
+    decided: -45,
+    blacklist: true,
+    measures: '取消该项目重大项目资格并退出项目库；追回已享受的优惠政策；列入信用管理失信名单，实施联合惩戒，三年内不受理其重大项目申报。',
+  },
+  {
+    enterprise: 'zhihui',
+    kind: 'tax_arrears',
+    description: '欠缴城镇土地使用税及滞纳金，经催缴逾期未缴。',
+    decided: -220,
+    blacklist: true,
+    measures: '列入信用管理失信名单，暂停享受区级招商引资优惠政策。',
+    repair: { days: -150, reason: '已全额补缴税款及滞纳金，提交信用修复申请和信用承诺书，经区发改局审核同意修复。' },
+  },
+];
+
+async function seedCreditRecords(ctx: DemoContext) {
+  for (const seed of CREDIT_RECORDS) {
+    const enterprise = ctx.enterprises.get(seed.enterprise);
+    if (!enterprise) throw new Error(`demo data: unknown enterprise ${seed.enterprise}`);
+    await ctx.create(CREDIT_RECORD, {
+      enterprise: enterprise.documentId,
+      project: seed.project ? ctx.project(seed.project).doc.documentId : undefined,
+      kind: seed.kind,
+      description: seed.description,
+      decidedAt: ctx.calendar.date(ctx.calendar.workday(seed.decided)),
+      decidedBy: '区发改局',
+      blacklist: seed.blacklist,
+      measures: seed.measures,
+      repairedAt: seed.repair ? ctx.calendar.date(ctx.calendar.workday(seed.repair.days)) : undefined,
+      repairReason: seed.repair?.reason,
+    });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------------------------
@@ -1431,6 +1491,7 @@ export async function seedDemoData(strapi: Core.Strapi): Promise<void> {
     await seedMeetings(ctx);
     await seedProblemTasks(ctx);
     await seedPledges(ctx);
+    await seedCreditRecords(ctx);
   });
 
   const opinions = await strapi.db.query(UID.opinion).count();

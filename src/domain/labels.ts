@@ -95,6 +95,13 @@ export const ENUM_LABELS: Record<string, string> = {
   work: '调休上班',
   reminder: '到期提醒',
   escalation: '督办',
+  // credit-record
+  false_information: '利用虚假信息和资料骗取重大项目资格或优惠政策',
+  contract_breach: '违反投资协议约定',
+  illegal_land_use: '违法违规用地',
+  tax_arrears: '欠缴税款',
+  effective: '未修复',
+  repaired: '已信用修复',
 };
 
 /** Labels of fields every record has. */
@@ -134,6 +141,7 @@ export const CONTENT_TYPE_LABELS: Record<string, string> = {
   'plugin::deadlines.notification': '提醒',
   'plugin::deadlines.delivery': '投递记录',
   'plugin::bureau-views.membership': '人员归属',
+  'api::credit-record.credit-record': '信用记录',
 };
 
 export const FIELD_LABELS: Record<string, Record<string, string>> = {
@@ -339,6 +347,19 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     note: '说明',
     submittedAt: '报送时间',
     dueAt: '报送时限',
+  },
+  'api::credit-record.credit-record': {
+    enterprise: '企业',
+    project: '涉及项目',
+    kind: '失信类型',
+    description: '失信行为',
+    decidedAt: '认定日期',
+    decidedBy: '认定机关',
+    blacklist: '列入失信名单',
+    measures: '惩戒措施',
+    repairedAt: '信用修复日期',
+    repairReason: '修复理由',
+    state: '状态',
   },
   'plugin::deadlines.rule': {
     key: '规则标识',

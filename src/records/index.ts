@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { recordRulesMiddleware } from './middleware';
+import { creditRecordRule } from './rules/credit-record';
 import { enterpriseRule } from './rules/enterprise';
 import { meetingRule } from './rules/meeting';
 import { minuteRule } from './rules/minute';
@@ -30,6 +31,7 @@ export const RECORD_RULES = [
   pledgeRule,
   responsibilityMatrixRule,
   monthlyReportRule,
+  creditRecordRule,
 ];
 
 export function registerRecords(strapi: Core.Strapi) {

@@ -17,7 +17,7 @@ export const preAssessmentRule: RecordRule = {
   populate: ['project'],
   async prepare(write) {
     const { strapi, action, data, current, issues } = write;
-    const project = await write.related('project');
+    const project = await write.related('project', action === 'create' ? ['enterprise'] : undefined);
     if (!project) issues.add('project', '必须选择项目', 'is required');
     const from = current?.state ?? null;
     const to = write.value('state') ?? 'open';
@@ -25,6 +25,10 @@ export const preAssessmentRule: RecordRule = {
     if (action === 'create') {
       if (to !== 'open') issues.add('state', '新的预评估只能是「进行中」', 'a new pre-assessment must be open');
       if (project?.stage === 'withdrawn') issues.add('project', '项目已退出，不能申请预评估', 'the project has been withdrawn');
+      if (project?.enterprise?.blacklisted) {
+        const name = project.enterprise.name;
+        issues.add('project', `项目投资方「${name}」已列入失信名单，信用修复前不得申请预评估`, `the project's investor "${name}" is on the dishonesty list: no pre-assessment until its credit is repaired`);
+      }
       if (project) {
         const open = await strapi.db.query(UID).findOne({
           where: { project: { id: project.id }, state: 'open' },

@@ -15,6 +15,7 @@ const EXPORTS: Record<string, { list?: (search: string) => string; edit?: (docum
   'api::problem-list.problem-list': { edit: (id) => `/dispatch/exports/problem-lists/${id}`, label: 'export.problemList', defaultLabel: 'Export list' },
   'api::minute.minute': { edit: (id) => `/dispatch/exports/minutes/${id}`, label: 'export.minute', defaultLabel: 'Export minute (.docx)' },
   'api::bulletin.bulletin': { edit: (id) => `/dispatch/exports/bulletins/${id}`, label: 'export.bulletin', defaultLabel: 'Export bulletin' },
+  'api::credit-record.credit-record': { list: () => '/dispatch/exports/dishonesty-list', label: 'export.dishonestyList', defaultLabel: 'Export dishonesty list' },
 };
 
 /** The content manager's own filters on the list (`filters[light][$eq]=red`, …) that the ledger understands. */

@@ -17,6 +17,7 @@ const API_ACTIONS = [
   'plugin::dispatch.problem-list-export.find',
   'plugin::dispatch.minute-export.find',
   'plugin::dispatch.bulletin-export.find',
+  'plugin::dispatch.dishonesty-list-export.find',
 ];
 const USER_TYPES = ['office', 'department', 'town', 'leader'];
 

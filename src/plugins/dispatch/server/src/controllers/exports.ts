@@ -35,4 +35,9 @@ export default {
       send(ctx, await getService(strapi, 'exports').bulletin(ctx.params.documentId));
     },
   }),
+  'dishonesty-list-export': ({ strapi }: { strapi: Core.Strapi }) => ({
+    async find(ctx: Ctx) {
+      send(ctx, await getService(strapi, 'exports').dishonestyList());
+    },
+  }),
 };

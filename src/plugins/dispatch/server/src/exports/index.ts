@@ -7,12 +7,15 @@ export { buildProblemList, PROBLEM_LIST_TITLE } from './problem-list';
 export { buildBulletin } from './bulletin';
 export { minuteDocument, contentBlocks, type MinuteDocument, type Block, type Run } from './minute-document';
 export { buildMinuteDocx } from './minute-docx';
+export { buildDishonestyList, DISHONESTY_LIST_TITLE } from './dishonesty-list';
 export type {
   BulletinExport,
   BulletinFigures,
   BulletinUnit,
   ExportContext,
   LedgerProject,
+  ListedCreditRecord,
+  ListedEnterprise,
   ListedProblem,
   MinuteExport,
   MinuteTask,

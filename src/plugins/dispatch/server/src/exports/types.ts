@@ -167,3 +167,25 @@ export interface MinuteExport {
   } | null;
   tasks: MinuteTask[];
 }
+
+/** 信用记录 — one unrepaired blacklisting record of a listed enterprise. */
+export interface ListedCreditRecord {
+  /** credit-record.kind enum value */
+  kind: string;
+  description?: string | null;
+  /** `YYYY-MM-DD` */
+  decidedAt?: DateLike;
+  decidedBy?: string | null;
+  measures?: string | null;
+  project?: Named;
+}
+
+/** 企业 — one row of the 失信名单, with the records that keep it listed (in the order they were decided). */
+export interface ListedEnterprise {
+  name: string;
+  creditCode?: string | null;
+  legalRepresentative?: string | null;
+  records: ListedCreditRecord[];
+  /** the enterprise's projects (red while it is listed) */
+  projects?: Array<{ name: string }> | null;
+}

@@ -10,6 +10,7 @@ const ROUTES = [
   { path: '/exports/problem-lists/:documentId', handler: 'problem-list-export.find' },
   { path: '/exports/minutes/:documentId', handler: 'minute-export.find' },
   { path: '/exports/bulletins/:documentId', handler: 'bulletin-export.find' },
+  { path: '/exports/dishonesty-list', handler: 'dishonesty-list-export.find' },
 ];
 
 export const admin = ROUTES.map((route) => ({ method: 'GET', ...route, config: requires(EXPORTS_READ) }));

@@ -4,17 +4,21 @@ import { DateTime } from 'luxon';
 import { bulletinExport, type BulletinSnapshot } from '../figures/bulletin-export';
 import {
   buildBulletin,
+  buildDishonestyList,
   buildLedger,
   buildMinuteDocx,
   buildProblemList,
+  DISHONESTY_LIST_TITLE,
   DOCX_CONTENT_TYPE,
   LEDGER_TITLE,
   PROBLEM_LIST_TITLE,
   XLSX_CONTENT_TYPE,
   type ExportContext,
   type LedgerProject,
+  type ListedEnterprise,
   type ListedProblem,
 } from '../exports';
+import { listingRecords } from '../../../../../domain/credit';
 
 type Row = Record<string, any>;
 
@@ -23,6 +27,8 @@ const PROBLEM_LIST = 'api::problem-list.problem-list';
 const MINUTE = 'api::minute.minute';
 const BULLETIN = 'api::bulletin.bulletin';
 const BUREAU = 'api::bureau.bureau';
+const ENTERPRISE = 'api::enterprise.enterprise';
+const CREDIT_RECORD = 'api::credit-record.credit-record';
 const LIGHT = 'plugin::traffic-lights.light';
 const ZONE = 'Asia/Shanghai';
 
@@ -165,6 +171,34 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!issued) sheet.title = `${sheet.title}（草稿，未印发）`;
       const body = await buildBulletin(sheet, await context());
       return { body, contentType: XLSX_CONTENT_TYPE, filename: `${fileName(sheet.title)}.xlsx` };
+    },
+
+    /**
+     * 失信名单: the enterprises on the dishonesty list (enterprise.blacklisted, kept by the credit records' rule), with
+     * their unrepaired blacklisting records and their projects — each read in the caller's scope.
+     */
+    async dishonestyList(): Promise<ExportFile> {
+      const enterprises = (await strapi.documents(ENTERPRISE as any).findMany({
+        filters: { blacklisted: true },
+        fields: ['name', 'creditCode', 'legalRepresentative'],
+        populate: { projects: { fields: ['name'], sort: ['code:asc', 'id:asc'] } },
+        sort: ['name:asc'],
+      } as any)) as Row[];
+      const records = enterprises.length
+        ? ((await strapi.documents(CREDIT_RECORD as any).findMany({
+            filters: { enterprise: { id: { $in: enterprises.map((enterprise) => enterprise.id) } }, blacklist: true, repairedAt: { $null: true } },
+            populate: { enterprise: { fields: ['id'] }, project: named },
+            sort: ['decidedAt:asc', 'id:asc'],
+          } as any)) as Row[])
+        : [];
+      const rows: ListedEnterprise[] = enterprises.map((enterprise) => ({
+        name: enterprise.name,
+        creditCode: enterprise.creditCode,
+        legalRepresentative: enterprise.legalRepresentative,
+        projects: enterprise.projects ?? [],
+        records: listingRecords(records.filter((record) => record.enterprise?.id === enterprise.id)) as ListedEnterprise['records'],
+      }));
+      return { body: await buildDishonestyList(rows, await context()), contentType: XLSX_CONTENT_TYPE, filename: `${DISHONESTY_LIST_TITLE}-${today()}.xlsx` };
     },
   };
 };

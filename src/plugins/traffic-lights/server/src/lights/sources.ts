@@ -47,6 +47,8 @@ export const DEPENDENCIES: Readonly<Record<string, Dependency>> = {
   'api::task.task': { projects: ['project', 'problem.project'], units: ['responsibleBureau'] },
   'api::pledge.pledge': { projects: ['projects'], units: ['bureau'] },
   'api::enterprise.enterprise': { projects: ['projects'], units: [] },
+  // a credit record changes its enterprise's blacklisting (src/records/rules/credit-record.ts): recomputed with the write
+  'api::credit-record.credit-record': { projects: ['enterprise.projects'], units: [] },
   'api::progress-report.progress-report': { projects: ['project'], units: [] },
   'api::monthly-report.monthly-report': { projects: [], units: ['bureau'] },
   'plugin::deadlines.deadline': { projects: [], units: ['bureau'] },
