@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { shanghaiDate, ZONE } from '../../src/domain/time';
-import { adminActor, restActor, upRole, type AdminActor, type RestActor } from '../helpers/bureaus';
+import { adminActor, restActor, type AdminActor, type RestActor } from '../helpers/bureaus';
 import { bureau, count, create, creditCode, expectFieldError, read, rest, unique, type Json } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 
@@ -23,7 +23,7 @@ describe('credit records and the dishonesty list', () => {
 
   let yitang: Json;
   let office: AdminActor;
-  /** 区发改局's API user (a department, not the office), allowed to work on credit records. */
+  /** 区发改局's API user: a department, not the office, leading the credit records. */
   let reform: RestActor;
   let serial = 700;
 
@@ -55,12 +55,6 @@ describe('credit records and the dishonesty list', () => {
     yitang = await bureau(app, 'sample-yitang');
     office = await adminActor(app, 'office', null, 'office');
     reform = await restActor(app, 'department', await bureau(app, 'development-reform'), '区发改局 api user');
-    const role = await upRole(app, 'department');
-    for (const action of ['find', 'findOne', 'create', 'update', 'delete']) {
-      const permission = `${CREDIT}.${action}`;
-      const held = await app.strapi.db.query('plugin::users-permissions.permission').findOne({ where: { action: permission, role: role.id } });
-      if (!held) await app.strapi.db.query('plugin::users-permissions.permission').create({ data: { action: permission, role: role.id } });
-    }
   });
 
   describe('a blacklisting, then its repair', () => {

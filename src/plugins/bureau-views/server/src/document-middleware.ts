@@ -4,7 +4,7 @@ import { errors } from '@strapi/utils';
 import { policyOf } from './scope/policy';
 import { MATCH_NOTHING, andFilters, relationWrites, rowTest, scopeFilters, scopePopulate, sortThroughRelation, type Filter, type Ref } from './scope/query';
 import type { ScopeService, Viewer } from './services/scope';
-import { MEMBERSHIP } from './uids';
+import { BUREAU, MEMBERSHIP } from './uids';
 
 type Row = Record<string, any>;
 type Ctx = { uid: string; action: string; params: Row };
@@ -90,7 +90,11 @@ export function scopeMiddleware(strapi: Core.Strapi) {
       if (write.inverse && write.set !== null) throw fieldError(write.field, 'set is not allowed on this relation, use connect and disconnect');
       const refs: Ref[] = [...write.connect, ...write.disconnect, ...(write.set ?? [])];
       const strict = write.inverse || anchors.has(write.field);
-      const ok = strict ? await scope.canWrite(write.target, refs, who) : await scope.canRead(write.target, refs, who);
+      const ok = strict
+        ? await scope.canWrite(write.target, refs, who)
+        : (await scope.opens(ctx.uid, write.field, who))
+          ? await scope.exist(write.target, refs)
+          : await scope.canRead(write.target, refs, who);
       if (!ok) throw fieldError(write.field, 'related record not found');
     }
   }
@@ -120,6 +124,16 @@ export function scopeMiddleware(strapi: Core.Strapi) {
   }
 
   async function handle(ctx: Ctx, next: () => Promise<unknown>): Promise<unknown> {
+    if (ctx.uid !== BUREAU || READS.has(ctx.action)) return scoped(ctx, next);
+    try {
+      return await scoped(ctx, next);
+    } finally {
+      // a bureau's code may have changed: the lead bureaus are looked up again
+      service().forgetBureaus();
+    }
+  }
+
+  async function scoped(ctx: Ctx, next: () => Promise<unknown>): Promise<unknown> {
     if (inside.getStore()) return next();
     const scope = service();
     const who = await scope.viewer();

@@ -16,6 +16,11 @@ export interface TypePolicy {
   anchors?: string[];
   /** Bureau viewers may create records of this type although only the office changes them (permissions decide who). */
   anyBureauCreates?: boolean;
+  /**
+   * Of a lead bureau's type: relations whose targets its people may link whatever their scope, and which the link
+   * then opens to them (a credit record's project: the projects its records belong to, as for any department).
+   */
+  opens?: string[];
 }
 
 /**
@@ -36,7 +41,9 @@ export const LEADS = {
   finance: { lead: 'financial-regulation' },
 } as const satisfies Record<string, Lead>;
 
-const led = (lead: Lead): Pick<TypePolicy, 'read' | 'write'> => ({ read: lead, write: lead });
+export const LEAD_CODES: string[] = Object.values(LEADS).map((lead) => lead.lead);
+
+const led = (lead: Lead, opens?: string[]): Pick<TypePolicy, 'read' | 'write' | 'opens'> => ({ read: lead, write: lead, ...(opens ? { opens } : {}) });
 
 export const PROJECT = 'api::project.project';
 
@@ -95,8 +102,8 @@ export const POLICIES: Record<string, TypePolicy> = {
   'api::enterprise.enterprise': { read: 'everyone', write: 'office', anyBureauCreates: true },
   'api::expert.expert': { read: 'everyone', write: 'office' },
   'api::responsibility-matrix.responsibility-matrix': { read: 'everyone', write: 'office' },
-  'api::land-evaluation.land-evaluation': led(LEADS.landEfficiency),
-  'api::credit-record.credit-record': led(LEADS.credit),
+  'api::land-evaluation.land-evaluation': led(LEADS.landEfficiency, ['project']),
+  'api::credit-record.credit-record': led(LEADS.credit, ['project']),
   'api::finance-indicator.finance-indicator': led(LEADS.finance),
   'api::finance-warning.finance-warning': led(LEADS.finance),
   'api::finance-warning-rule.finance-warning-rule': led(LEADS.finance),
@@ -111,6 +118,11 @@ export const POLICIES: Record<string, TypePolicy> = {
 };
 
 export const policyOf = (uid: string): TypePolicy | undefined => POLICIES[uid];
+
+/** The (lead type, relation) pairs of lead bureaus' types that open records to their lead bureau. */
+export const OPENINGS: Array<{ uid: string; field: string; lead: string }> = Object.entries(POLICIES).flatMap(([uid, policy]) =>
+  isLead(policy.read) ? (policy.opens ?? []).map((field) => ({ uid, field, lead: (policy.read as Lead).lead })) : []
+);
 
 /** Types whose records are not everyone's: reads of them are filtered. */
 export const isScoped = (uid: string) => {

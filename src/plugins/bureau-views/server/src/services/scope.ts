@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { isLead, isScoped, policyOf } from '../scope/policy';
+import { isLead, isScoped, LEAD_CODES, OPENINGS, policyOf } from '../scope/policy';
 import { MATCH_NOTHING, pathFilter, type Filter, type Models, type Ref } from '../scope/query';
 import { BUREAU, BUREAU_ROLES, MEMBERSHIP, USER } from '../uids';
+import { databaseCache } from '../../../../../utils/cache';
 
 /**
  * Who is asking, and what that lets them see and change. The one entry point of per-bureau scoping: the
@@ -20,7 +21,6 @@ const SYSTEM: Viewer = Object.freeze({ kind: 'all', bureauIds: [], canWrite: tru
 const CACHE = Symbol('bureau-views.viewer');
 const ADMINS = Symbol('bureau-views.admins');
 const SUBQUERIES = Symbol('bureau-views.subqueries');
-const LEAD_BUREAUS = Symbol('bureau-views.lead-bureaus');
 
 type Row = Record<string, any>;
 
@@ -129,40 +129,73 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
    * chain of link tables per path. Filters handed to Strapi thus stay one `id IN (…)` at every level, whatever
    * the populate depth, and the database does the work inside the same statement.
    */
-  function inScope(uid: string, paths: string[], bureauIds: number[]) {
+  function inScope(uid: string, paths: string[], bureauIds: number[], opened: Opening[] = []) {
     const ctx = strapi.requestContext.get() as Row | undefined;
     const memo: Map<string, unknown> | undefined = ctx?.state ? (ctx.state[SUBQUERIES] ??= new Map()) : undefined;
-    const key = `${uid}|${paths.join(',')}|${bureauIds.join(',')}`;
-    if (!memo?.has(key)) memo?.set(key, buildInScope(uid, paths, bureauIds));
-    return memo ? memo.get(key) : buildInScope(uid, paths, bureauIds);
+    const key = `${uid}|${paths.join(',')}|${bureauIds.join(',')}|${opened.map((o) => `${o.uid}.${o.field}`).join(',')}`;
+    if (!memo?.has(key)) memo?.set(key, buildInScope(uid, paths, bureauIds, opened));
+    return memo ? memo.get(key) : buildInScope(uid, paths, bureauIds, opened);
   }
 
-  function buildInScope(uid: string, paths: string[], bureauIds: number[]) {
-    const [first, ...rest] = paths.map(
-      (path) =>
-        linkChain(uid, path, bureauIds) ??
-        // a path step without a link table: let Strapi's query builder join it
-        (strapi.db as any).queryBuilder(uid).select(['id']).where(pathFilter(path, bureauIds)).getKnexQuery()
-    );
+  type Opening = (typeof OPENINGS)[number];
+
+  /** The records of a lead bureau's type link to through one relation (the projects its credit records name). */
+  function openedIds({ uid, field }: Opening) {
+    const link = (strapi.db.metadata.get(uid)?.attributes as Row | undefined)?.[field]?.joinTable;
+    const schema = strapi.db.getSchemaName?.();
+    return strapi.db.connection.from(`${schema ? `${schema}.` : ''}${link.name}`).select(`${link.inverseJoinColumn.name} as id`);
+  }
+
+  /** What the viewer's lead duties open of a type: relations of its lead types that point at it. */
+  async function openingsFor(uid: string, who: Viewer): Promise<Opening[]> {
+    const mine: Opening[] = [];
+    for (const opening of OPENINGS) {
+      const attribute = (strapi.db.metadata.get(opening.uid)?.attributes as Row | undefined)?.[opening.field];
+      if (attribute?.target !== uid || !attribute.joinTable) continue;
+      if (await leads(opening.lead, who)) mine.push(opening);
+    }
+    return mine;
+  }
+
+  /** Whether the viewer may link a relation of a type to records outside its scope (see `opens` in the policy). */
+  async function opens(uid: string, field: string, who: Viewer): Promise<boolean> {
+    if (who.kind !== 'bureau' || !OPENINGS.some((o) => o.uid === uid && o.field === field)) return false;
+    return (await filterOf(uid, who, 'write')) === null;
+  }
+
+  function buildInScope(uid: string, paths: string[], bureauIds: number[], opened: Opening[] = []) {
+    const [first, ...rest] = [
+      ...paths.map(
+        (path) =>
+          linkChain(uid, path, bureauIds) ??
+          // a path step without a link table: let Strapi's query builder join it
+          (strapi.db as any).queryBuilder(uid).select(['id']).where(pathFilter(path, bureauIds)).getKnexQuery()
+      ),
+      ...opened.map(openedIds),
+    ];
     // IN does not need the union deduplicated: UNION ALL spares the database a sort
     return rest.length ? first.unionAll(rest) : first;
   }
 
   /** The same records as an id list, for evaluators that test records in memory (admin RBAC conditions). */
-  async function idsInScope(uid: string, paths: string[], bureauIds: number[]): Promise<number[]> {
-    const rows: Row[] = await inScope(uid, paths, bureauIds);
+  async function idsInScope(uid: string, paths: string[], bureauIds: number[], opened: Opening[] = []): Promise<number[]> {
+    const rows: Row[] = await inScope(uid, paths, bureauIds, opened);
     return [...new Set(rows.map((row) => Number(row.id)))].sort((a, b) => a - b);
   }
 
-  /** The id of the bureau with a code, looked up once per request (null when no such bureau exists). */
-  function bureauIdOf(code: string): Promise<number | null> {
-    const load = () => strapi.db.query(BUREAU).findOne({ where: { code }, select: ['id'] }).then((row) => (row ? Number(row.id) : null));
-    const ctx = strapi.requestContext.get() as Row | undefined;
-    if (!ctx?.state) return load();
-    const memo: Map<string, Promise<number | null>> = (ctx.state[LEAD_BUREAUS] ??= new Map());
-    if (!memo.has(code)) memo.set(code, load());
-    return memo.get(code)!;
-  }
+  /**
+   * The ids of the lead bureaus by code (a code without a bureau is absent): loaded once and kept, since every
+   * bureau viewer's project read asks; a bureau written through this instance drops it (`forgetBureaus`).
+   */
+  const leadBureaus = databaseCache(strapi, async () => {
+    const rows = await strapi.db.query(BUREAU).findMany({ where: { code: { $in: LEAD_CODES } }, select: ['id', 'code'] });
+    return new Map(rows.map((row) => [row.code as string, Number(row.id)]));
+  });
+
+  const leads = async (code: string, who: Viewer) => {
+    const id = (await leadBureaus.get()).get(code);
+    return id !== undefined && who.bureauIds.includes(id);
+  };
 
   type Form = 'subquery' | 'ids';
 
@@ -181,11 +214,11 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     const rule = mode === 'read' ? policy!.read : policy!.write;
     if (isLead(rule)) {
       // a lead bureau's own records: all of them for its people, none for anyone else's
-      const lead = await bureauIdOf(rule.lead);
-      return lead !== null && who.bureauIds.includes(lead) ? null : MATCH_NOTHING;
+      return (await leads(rule.lead, who)) ? null : MATCH_NOTHING;
     }
     const paths = rule as string[];
-    return { id: { $in: form === 'ids' ? await idsInScope(uid, paths, who.bureauIds) : inScope(uid, paths, who.bureauIds) } };
+    const opened = mode === 'read' && OPENINGS.length ? await openingsFor(uid, who) : [];
+    return { id: { $in: form === 'ids' ? await idsInScope(uid, paths, who.bureauIds, opened) : inScope(uid, paths, who.bureauIds, opened) } };
   }
 
   /** The filter that limits reads of a type to the viewer's records; null when nothing is hidden from them. */
@@ -240,6 +273,16 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     async canWrite(uid: string, refs: Ref[], given?: Viewer) {
       return allMatch(uid, refs, await writeFilter(uid, given));
     },
+
+    /** Whether these records of a type exist at all, whoever asks. */
+    async exist(uid: string, refs: Ref[]) {
+      return allMatch(uid, refs, null);
+    },
+
+    opens,
+
+    /** Forgets the lead bureaus' ids after a bureau was written. */
+    forgetBureaus: () => leadBureaus.invalidate(),
 
     /** Which of these record ids of a type the viewer may read (for endpoints that query the database directly). */
     async readableIds(uid: string, ids: number[], given?: Viewer): Promise<Set<number>> {

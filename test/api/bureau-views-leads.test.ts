@@ -1,0 +1,222 @@
+import { adminActor, idsOf, restActor, totalOf, type AdminActor, type RestActor } from '../helpers/bureaus';
+import { bureau, create, creditCode, rest, unique, type Json } from '../helpers/fixtures';
+import { useStrapi } from '../helpers/strapi';
+
+/**
+ * Records one bureau keeps for the district (work plan §四): 亩产效益评价 by 区工信局, credit records by 区发改局,
+ * financial indicators, warnings and warning rules by 区金融监管局. Each is seen and changed by its lead bureau and
+ * the office, read by leaders, and invisible to towns and the other departments — through REST and the admin panel.
+ */
+describe('records kept by a lead bureau', () => {
+  const app = useStrapi();
+
+  interface Kept {
+    key: string;
+    uid: string;
+    plural: string;
+    lead: string;
+    record: Json;
+    /** A harmless change its lead bureau may make. */
+    change: Json;
+    /** A record of the same type another bureau tries to create. */
+    fresh: () => Json;
+  }
+
+  const kept: Kept[] = [];
+  const rest_: Record<string, RestActor> = {};
+  const admin: Record<string, AdminActor> = {};
+  let enterprise: Json;
+  let watched: Json;
+
+  beforeAll(async () => {
+    enterprise = await create(app, 'enterprises', { name: unique('亩产企业-'), creditCode: creditCode(7101) });
+    watched = await create(app, 'enterprises', { name: unique('授信企业-'), creditCode: creditCode(7102), creditLine: 80000 });
+
+    const evaluation = await create(app, 'land-evaluations', {
+      enterprise: enterprise.documentId,
+      year: 2025,
+      landArea: 50,
+      taxRevenue: 600,
+      revenue: 12000,
+    });
+    const credit = await create(app, 'credit-records', {
+      enterprise: enterprise.documentId,
+      kind: 'contract_breach',
+      description: '未按约定履行投资协议',
+      decidedAt: '2026-03-02',
+      blacklist: false,
+    });
+    const indicator = await create(app, 'finance-indicators', { enterprise: watched.documentId, period: '2026-09', overdueLoans: 1200 });
+    const warnings = await rest(app).get(`/api/finance-warnings?filters[indicator][documentId][$eq]=${indicator.documentId}`);
+    const warning = warnings.body.data?.[0];
+    if (!warning) throw new Error(`overdue loans raised no warning: ${JSON.stringify(warnings.body)}`);
+    const rules = await rest(app).get('/api/finance-warning-rules?pagination[pageSize]=1');
+    const rule = rules.body.data?.[0];
+    if (!rule) throw new Error('no seeded warning rule');
+
+    let period = 10;
+    kept.push(
+      {
+        key: 'land evaluation',
+        uid: 'api::land-evaluation.land-evaluation',
+        plural: 'land-evaluations',
+        lead: 'industry-it',
+        record: evaluation,
+        change: { employees: 120 },
+        fresh: () => ({ enterprise: enterprise.documentId, year: 2024, landArea: 10, taxRevenue: 50, revenue: 900 }),
+      },
+      {
+        key: 'credit record',
+        uid: 'api::credit-record.credit-record',
+        plural: 'credit-records',
+        lead: 'development-reform',
+        record: credit,
+        change: { measures: '约谈企业负责人' },
+        fresh: () => ({ enterprise: enterprise.documentId, kind: 'other', description: '其他失信行为', decidedAt: '2026-04-01', blacklist: false }),
+      },
+      {
+        key: 'finance indicator',
+        uid: 'api::finance-indicator.finance-indicator',
+        plural: 'finance-indicators',
+        lead: 'financial-regulation',
+        record: indicator,
+        change: { note: '银行数据已核对' },
+        fresh: () => ({ enterprise: watched.documentId, period: `2025-${String((period += 1)).padStart(2, '0')}` }),
+      },
+      {
+        key: 'finance warning',
+        uid: 'api::finance-warning.finance-warning',
+        plural: 'finance-warnings',
+        lead: 'financial-regulation',
+        record: warning,
+        change: { serviceOffered: '协调银行续贷，暂缓抽贷' },
+        fresh: () => ({ enterprise: watched.documentId, indicator: indicator.documentId, level: 'yellow' }),
+      },
+      {
+        key: 'finance warning rule',
+        uid: 'api::finance-warning-rule.finance-warning-rule',
+        plural: 'finance-warning-rules',
+        lead: 'financial-regulation',
+        record: rule,
+        change: { name: `${rule.name}（已复核）` },
+        fresh: () => ({ name: unique('规则-'), indicator: 'petitions', comparison: 'gt', threshold: 3, level: 'yellow', active: true }),
+      }
+    );
+
+    const codes = { industry: 'industry-it', credit: 'development-reform', finance: 'financial-regulation', commerce: 'commerce', town: 'sample-yitang' };
+    for (const [name, code] of Object.entries(codes)) {
+      const home = await bureau(app, code);
+      const kind = name === 'town' ? 'town' : 'department';
+      rest_[code] = await restActor(app, kind, home, `${name} user`);
+      admin[code] = await adminActor(app, kind, home, `${name} admin`);
+    }
+    rest_.leader = await restActor(app, 'leader', null, 'leader');
+    admin.leader = await adminActor(app, 'leader', null, 'leader admin');
+    rest_.office = await restActor(app, 'office', null, 'office');
+  });
+
+  /** The other bureaus: every department that does not lead the type, and a town. */
+  const outsiders = (lead: string) => ['industry-it', 'development-reform', 'financial-regulation', 'commerce', 'sample-yitang'].filter((code) => code !== lead);
+
+  it('the lead bureau, the office and leaders see the records through REST; nobody else does', async () => {
+    for (const type of kept) {
+      for (const who of [rest_[type.lead], rest_.office, rest_.leader]) {
+        const list = await who.get(`/api/${type.plural}?pagination[pageSize]=100`);
+        expect({ type: type.key, who: who.label, status: list.status, has: idsOf(list.body).includes(type.record.documentId) }).toEqual({ type: type.key, who: who.label, status: 200, has: true });
+        const one = await who.get(`/api/${type.plural}/${type.record.documentId}`);
+        expect({ type: type.key, who: who.label, status: one.status }).toEqual({ type: type.key, who: who.label, status: 200 });
+      }
+      for (const code of outsiders(type.lead)) {
+        const who = rest_[code];
+        const list = await who.get(`/api/${type.plural}?pagination[pageSize]=100`);
+        expect({ type: type.key, who: who.label, status: list.status, ids: idsOf(list.body), total: totalOf(list.body) }).toEqual({ type: type.key, who: who.label, status: 200, ids: [], total: 0 });
+        const one = await who.get(`/api/${type.plural}/${type.record.documentId}`);
+        expect({ type: type.key, who: who.label, status: one.status }).toEqual({ type: type.key, who: who.label, status: 404 });
+      }
+    }
+  });
+
+  it('no populate or relation filter reaches them from a record others can read', async () => {
+    // the enterprise is everyone's; its land evaluations and credit records are not
+    const town = rest_['sample-yitang'];
+    const commerce = rest_.commerce;
+    for (const who of [town, commerce]) {
+      const filtered = await who.get(`/api/enterprises?filters[documentId][$eq]=${enterprise.documentId}&populate=*`);
+      expect(filtered.status).toBe(200);
+      const row = filtered.body.data[0];
+      for (const field of ['landEvaluations', 'creditRecords', 'financeIndicators', 'financeWarnings']) {
+        if (row && field in row) expect({ who: who.label, field, value: row[field] }).toEqual({ who: who.label, field, value: [] });
+      }
+      const probe = await who.get(`/api/enterprises?filters[creditRecords][description][$contains]=${encodeURIComponent('投资协议')}`);
+      if (probe.status === 200) expect({ who: who.label, total: totalOf(probe.body) }).toEqual({ who: who.label, total: 0 });
+      else expect(probe.status).toBe(400);
+    }
+    const lead = await rest_['development-reform'].get(`/api/enterprises?filters[creditRecords][description][$contains]=${encodeURIComponent('投资协议')}`);
+    expect(lead.status).toBe(200);
+    expect(idsOf(lead.body)).toEqual([enterprise.documentId]);
+  });
+
+  it('only the lead bureau (and the office) change or create them; leaders and others are refused and nothing changes', async () => {
+    for (const type of kept) {
+      const lead = rest_[type.lead];
+      const changed = await lead.put(`/api/${type.plural}/${type.record.documentId}`, type.change);
+      expect({ type: type.key, status: changed.status, body: changed.status === 200 ? 'ok' : changed.body }).toEqual({ type: type.key, status: 200, body: 'ok' });
+
+      const before = await app.strapi.db.query(type.uid as any).count();
+      const leader = await rest_.leader.put(`/api/${type.plural}/${type.record.documentId}`, type.change);
+      expect({ type: type.key, who: 'leader', status: leader.status }).toEqual({ type: type.key, who: 'leader', status: 403 });
+      for (const code of outsiders(type.lead)) {
+        const who = rest_[code];
+        const put = await who.put(`/api/${type.plural}/${type.record.documentId}`, type.change);
+        expect({ type: type.key, who: who.label, status: put.status }).toEqual({ type: type.key, who: who.label, status: code === 'sample-yitang' ? 403 : 404 });
+        const post = await who.post(`/api/${type.plural}`, type.fresh());
+        expect({ type: type.key, who: who.label, status: post.status }).toEqual({ type: type.key, who: who.label, status: 403 });
+        const del = await who.del(`/api/${type.plural}/${type.record.documentId}`);
+        expect([403, 404]).toContain(del.status);
+      }
+      expect({ type: type.key, count: await app.strapi.db.query(type.uid as any).count() }).toEqual({ type: type.key, count: before });
+    }
+  });
+
+  it('the lead bureau creates new records of its own type', async () => {
+    for (const type of kept.filter((t) => t.key !== 'finance warning')) {
+      const created = await rest_[type.lead].post(`/api/${type.plural}`, type.fresh());
+      expect({ type: type.key, status: created.status, body: created.status === 201 ? 'ok' : created.body }).toEqual({ type: type.key, status: 201, body: 'ok' });
+    }
+  });
+
+  it('in the admin panel: the lead bureau lists and opens them, other departments see none, towns have no access, leaders read', async () => {
+    for (const type of kept) {
+      const lead = admin[type.lead];
+      const list = await lead.list(type.uid);
+      expect({ type: type.key, status: list.status, has: idsOf(list.body).includes(type.record.documentId) }).toEqual({ type: type.key, status: 200, has: true });
+      expect((await lead.findOne(type.uid, type.record.documentId)).status).toBe(200);
+
+      const leader = await admin.leader.list(type.uid);
+      expect({ type: type.key, status: leader.status, has: idsOf(leader.body).includes(type.record.documentId) }).toEqual({ type: type.key, status: 200, has: true });
+      const leaderEdit = await admin.leader.update(type.uid, type.record.documentId, type.change);
+      expect({ type: type.key, who: 'leader', status: leaderEdit.status }).toEqual({ type: type.key, who: 'leader', status: 403 });
+
+      for (const code of outsiders(type.lead)) {
+        const who = admin[code];
+        const others = await who.list(type.uid);
+        if (code === 'sample-yitang') {
+          expect({ type: type.key, who: who.label, status: others.status }).toEqual({ type: type.key, who: who.label, status: 403 });
+          continue;
+        }
+        expect({ type: type.key, who: who.label, status: others.status, ids: idsOf(others.body) }).toEqual({ type: type.key, who: who.label, status: 200, ids: [] });
+        const opened = await who.findOne(type.uid, type.record.documentId);
+        expect({ type: type.key, who: who.label, status: opened.status }).toEqual({ type: type.key, who: who.label, status: 404 });
+        const edited = await who.update(type.uid, type.record.documentId, type.change);
+        expect([403, 404]).toContain(edited.status);
+      }
+    }
+  });
+
+  it('the land evaluation settings are read by everyone and changed by the office alone', async () => {
+    const read = await rest_['sample-yitang'].get('/api/land-evaluation-setting');
+    expect(read.status).toBe(200);
+    const refused = await rest_['industry-it'].put('/api/land-evaluation-setting', { gradeMode: 'threshold' });
+    expect(refused.status).toBe(403);
+  });
+});
