@@ -185,6 +185,40 @@ describe('records kept by a lead bureau', () => {
     }
   });
 
+  it('a lead bureau links its record to a project outside its scope, which then opens that project to it alone', async () => {
+    const town = await bureau(app, 'sample-yitang');
+    const project = await create(app, 'projects', { name: unique('失信关联项目-'), category: 'general', enterprise: enterprise.documentId, applicantBureau: town.documentId });
+    const reform = rest_['development-reform'];
+    expect((await reform.get(`/api/projects/${project.documentId}`)).status).toBe(404);
+
+    const linked = await reform.post('/api/credit-records', {
+      enterprise: enterprise.documentId,
+      project: project.documentId,
+      kind: 'other',
+      description: '项目申报材料不实',
+      decidedAt: '2026-05-06',
+      blacklist: false,
+    });
+    expect(linked.status).toBe(201);
+    expect((await reform.get(`/api/projects/${project.documentId}`)).status).toBe(200);
+    const populated = await reform.get(`/api/credit-records/${linked.body.data.documentId}?populate=project`);
+    expect(populated.body.data.project?.documentId).toBe(project.documentId);
+    // the other lead bureaus and departments gain nothing from it
+    for (const code of ['financial-regulation', 'commerce']) {
+      expect({ code, status: (await rest_[code].get(`/api/projects/${project.documentId}`)).status }).toEqual({ code, status: 404 });
+    }
+    // and linking is no way to probe: a project that does not exist is still refused
+    const ghost = await reform.post('/api/credit-records', {
+      enterprise: enterprise.documentId,
+      project: 'no-such-project-documentid',
+      kind: 'other',
+      description: '不存在的项目',
+      decidedAt: '2026-05-06',
+      blacklist: false,
+    });
+    expect(ghost.status).toBe(400);
+  });
+
   it('in the admin panel: the lead bureau lists and opens them, other departments see none, towns have no access, leaders read', async () => {
     for (const type of kept) {
       const lead = admin[type.lead];
