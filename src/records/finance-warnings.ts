@@ -24,8 +24,10 @@ const asPlatform = <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> 
 /** A fired rule as the warning keeps it: the facts, plus the indicator's Chinese name for people. */
 const described = (item: FiredRule) => ({ ...item, indicatorLabel: fieldLabel(FINANCE_INDICATOR, item.indicator), comparisonLabel: enumLabel(item.comparison) });
 
+const LEVEL_WORDS: Record<string, string> = { yellow: '黄色', red: '红色' };
+/** 「临沂某某有限公司 2026-03 红色金融预警」: the deadline's notices name the warning by it. */
 const warningTitle = (enterprise: Row | null, period: string, level: string | null) =>
-  `${enterprise?.name ?? '企业'} ${period} 金融预警${level ? `（${enumLabel(level)}）` : ''}`.slice(0, 255);
+  `${enterprise?.name ?? '企业'} ${period} ${level ? LEVEL_WORDS[level] ?? '' : ''}金融预警`.slice(0, 255);
 
 /**
  * Evaluates one indicator record against the active rules (and the enterprise's previous period) and keeps its one
