@@ -243,6 +243,17 @@ describe('financial early warning', () => {
       expect((await deadlineOf(warning)).state).toBe('cancelled');
     });
 
+    it('deleting the indicators clears their open warning; the warning and its history stay', async () => {
+      const big = await watched();
+      const raised = await indicator(big, '2026-03', { safetyAccidents: 1 });
+      const warning = await warningOf(raised);
+      expect((await api().del(`/api/finance-indicators/${raised.documentId}`)).status).toBe(204);
+      const kept = await read(app, 'finance-warnings', warning.documentId);
+      expect(kept).toMatchObject({ state: 'cleared', level: 'red' });
+      expect(kept!.history.at(-1)).toMatchObject({ event: 'cleared' });
+      expect((await deadlineOf(warning)).state).toBe('cancelled');
+    });
+
     it('more rules firing on an open warning update it without restarting its clock', async () => {
       const big = await watched();
       const raised = await indicator(big, '2026-10', { debtToAssetRatio: 78 });
@@ -271,6 +282,39 @@ describe('financial early warning', () => {
       expect(reopened.history.map((entry: Json) => entry.event)).toEqual(['raised', 'handled', 'reopened']);
       expect(reopened.history[1].serviceOffered).toBe('约谈企业，制定降杠杆计划');
       expect((await deadlineOf(reopened)).state).toBe('pending');
+    });
+  });
+
+  describe('in the admin panel', () => {
+    const cm = (uid: string) => `/content-manager/collection-types/${uid}`;
+
+    it('the office enters indicators with the relation picker and handles the warning from its edit form', async () => {
+      const authorization = await app.adminToken();
+      const big = await watched();
+      const created = await app
+        .http()
+        .post(cm(INDICATOR))
+        .set('Authorization', authorization)
+        .send({ enterprise: { connect: [{ id: big.id }] }, period: '2026-12', overdueLoans: 800, source: 'bank_data' });
+      expect(created.status).toBe(201);
+      const warning = await warningOf(created.body.data);
+      expect(warning.level).toBe('red');
+
+      // the edit form sends the whole record back, read-only fields and unchanged relations included
+      const shown = await app.http().get(`${cm(WARNING)}/${warning.documentId}`).set('Authorization', authorization);
+      expect(shown.status).toBe(200);
+      const form = { ...shown.body.data, enterprise: { connect: [], disconnect: [] }, indicator: { connect: [], disconnect: [] }, bureau: { connect: [], disconnect: [] } };
+      const refused = await app.http().put(`${cm(WARNING)}/${warning.documentId}`).set('Authorization', authorization).send({ ...form, state: 'handled' });
+      expectFieldError(refused, WARNING, 'serviceOffered');
+      const saved = await app
+        .http()
+        .put(`${cm(WARNING)}/${warning.documentId}`)
+        .set('Authorization', authorization)
+        .send({ ...form, state: 'handled', serviceOffered: '协调银行办理展期，逾期贷款 800 万元已化解' });
+      expect(saved.status).toBe(200);
+      const handled = await read(app, 'finance-warnings', warning.documentId, 'populate[bureau][fields][0]=code');
+      expect(handled).toMatchObject({ state: 'handled', level: 'red', bureau: { code: 'financial-regulation' }, firedRules: warning.firedRules });
+      expect((await deadlineOf(warning)).state).toBe('met');
     });
   });
 
