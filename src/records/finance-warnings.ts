@@ -50,9 +50,24 @@ export async function evaluateIndicator(strapi: Core.Strapi, indicatorId: number
     indicator,
     previous
   );
-  const existing = await strapi.db.query(FINANCE_WARNING).findOne({ where: { indicatorKey: indicator.documentId } });
+  const existing = await strapi.db
+    .query(FINANCE_WARNING)
+    .findOne({ where: { indicatorKey: indicator.documentId }, populate: { enterprise: { select: ['id'] } } });
   const action = warningAction(existing, evaluation);
   if (action.kind !== 'none') await asPlatform(strapi, () => apply(strapi, action, indicator, evaluation, existing));
+  else if (existing && (existing.period !== indicator.period || existing.enterprise?.id !== indicator.enterprise.id)) {
+    // the indicator was moved to another period or enterprise: its warning follows, nothing else changes
+    await asPlatform(strapi, () =>
+      strapi.documents(FINANCE_WARNING as any).update({
+        documentId: existing.documentId,
+        data: {
+          period: indicator.period,
+          enterprise: indicator.enterprise.documentId,
+          title: warningTitle(indicator.enterprise, indicator.period, existing.level),
+        } as any,
+      })
+    );
+  }
   return action.kind;
 }
 
@@ -85,7 +100,11 @@ async function apply(strapi: Core.Strapi, action: WarningAction, indicator: Row,
   }
   if (!existing) return;
 
-  const base = { title: warningTitle(indicator.enterprise, indicator.period, evaluation.level ?? existing.level), period: indicator.period };
+  const base = {
+    title: warningTitle(indicator.enterprise, indicator.period, evaluation.level ?? existing.level),
+    period: indicator.period,
+    enterprise: indicator.enterprise.documentId,
+  };
   switch (action.kind) {
     case 'update':
       history.push({ at: now, event: 'updated', level: evaluation.level, rules: names });

@@ -168,6 +168,15 @@ describe('financial early warning', () => {
       expect(await count(app, 'finance-warnings', `filters[enterprise][documentId][$eq]=${big.documentId}`)).toBe(1);
     });
 
+    it('an indicator moved to another period takes its warning along', async () => {
+      const big = await watched();
+      const raised = await indicator(big, '2025-06', { debtToAssetRatio: 71 });
+      const warning = await warningOf(raised);
+      await update(app, 'finance-indicators', raised.documentId, { period: '2025-07', debtToAssetRatio: 71 });
+      const moved = await warningOf(raised);
+      expect(moved).toMatchObject({ documentId: warning.documentId, period: '2025-07', state: 'open', title: `${big.name} 2025-07 黄色金融预警` });
+    });
+
     it('a warning cannot be created by hand', async () => {
       const big = await watched();
       const own = await indicator(big, '2026-06', { debtToAssetRatio: 10 });
@@ -334,6 +343,8 @@ describe('financial early warning', () => {
 
     it('a new rule applies to the next indicators saved, with its own level', async () => {
       await create(app, 'finance-warning-rules', { name: unique('贷款银行家数超过 8 家-'), indicator: 'lenderCount', comparison: 'gt', threshold: 8, level: 'red' });
+      // rules made in the admin panel have no seed key; several may exist
+      await create(app, 'finance-warning-rules', { name: unique('表外融资超过 2 亿元-'), indicator: 'offBalanceFinancing', comparison: 'gt', threshold: 20000, level: 'yellow' });
       const big = await watched();
       const warning = await warningOf(await indicator(big, '2026-02', { lenderCount: 11 }));
       expect(warning.level).toBe('red');
