@@ -6,7 +6,7 @@
 import { RULE_INDICATORS } from './finance-warnings';
 
 /** 金融预警指标 (work plan §4.3): operating, financial, bank credit and incident indicators of one period. */
-const FINANCE_INDICATOR_LABELS: Record<string, string> = {
+export const FINANCE_INDICATOR_LABELS: Record<string, string> = {
   enterprise: '企业',
   period: '指标期（年-月）',
   title: '名称',
@@ -48,6 +48,8 @@ const FINANCE_INDICATOR_LABELS: Record<string, string> = {
   source: '数据来源',
   reportedBy: '填报人',
   note: '备注',
+  // the uploaded sheet of POST /api/finance-indicators/import
+  file: '导入文件',
 };
 
 export const ENUM_LABELS: Record<string, string> = {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { shanghaiDate } from '../../src/domain/time';
 import { useStrapi } from '../helpers/strapi';
@@ -324,6 +325,69 @@ describe('financial early warning', () => {
       const handled = await read(app, 'finance-warnings', warning.documentId, 'populate[bureau][fields][0]=code');
       expect(handled).toMatchObject({ state: 'handled', level: 'red', bureau: { code: 'financial-regulation' }, firedRules: warning.firedRules });
       expect((await deadlineOf(warning)).state).toBe('met');
+    });
+  });
+
+  describe('importing indicators from an .xlsx sheet', () => {
+    const sheet = async (rows: unknown[][]) => {
+      const workbook = new ExcelJS.Workbook();
+      const worksheet = workbook.addWorksheet('金融预警指标');
+      worksheet.addRow(['统一社会信用代码', '企业名称', '指标期（年-月）', '资产负债率（%）', '贷款余额（万元）', '逾期贷款（万元）', '填报人']);
+      for (const row of rows) worksheet.addRow(row);
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    };
+    const upload = async (file?: Buffer) => {
+      const request = app.http().post('/api/finance-indicators/import').set('Authorization', await app.token());
+      return file ? request.attach('file', file, '金融预警指标.xlsx') : request.field('nothing', 'here');
+    };
+
+    it('creates each row’s indicators, raises their warnings, and updates them when the sheet comes again', async () => {
+      const big = await watched();
+      const file = await sheet([
+        [big.creditCode, null, '2026-01', 60, 10000, 0, '企业财务部'],
+        [null, big.name, '2026年2月', 76.4, 9800, 0, '企业财务部'],
+      ]);
+      const first = await upload(file);
+      expect(first.status).toBe(200);
+      expect(first.body.data).toEqual({ rows: 2, created: 2, updated: 0, openWarnings: 1 });
+      const listed = await api().get(`/api/finance-indicators?filters[enterprise][documentId][$eq]=${big.documentId}&sort=period`);
+      expect(listed.body.data.map((row: Json) => [row.period, Number(row.debtToAssetRatio), row.source, row.reportedBy])).toEqual([
+        ['2026-01', 60, 'file_import', '企业财务部'],
+        ['2026-02', 76.4, 'file_import', '企业财务部'],
+      ]);
+      const warning = await warningOf(listed.body.data[1]);
+      expect(warning.firedRules).toEqual([expect.objectContaining({ indicator: 'debtToAssetRatio', actual: 76.4 })]);
+
+      const again = await upload(file);
+      expect(again.body.data).toEqual({ rows: 2, created: 0, updated: 2, openWarnings: 1 });
+      expect((await warningOf(listed.body.data[1])).updatedAt).toBe(warning.updatedAt);
+      expect(await count(app, 'finance-indicators', `filters[enterprise][documentId][$eq]=${big.documentId}`)).toBe(2);
+    });
+
+    it('all rows or none: a row the rules refuse is a 400 naming the file, the row and why, and nothing is written', async () => {
+      const big = await watched();
+      const small = await enterprise(1000);
+      const before = await count(app, 'finance-indicators');
+      const res = await upload(
+        await sheet([
+          [big.creditCode, null, '2026-03', 50, 1000, 0, null],
+          [small.creditCode, null, '2026-03', 50, 1000, 0, null],
+          ['91371302MA00000000', null, '2026-03', 'abc', 1000, 0, null],
+        ])
+      );
+      // the sheet's own problems come first
+      expect(expectFieldError(res, INDICATOR, 'file')).toContain('第 4 行「资产负债率（%）」：「abc」不是数字');
+      // fix them and the rules' turn comes: the first row was written, then rolled back with the second
+      const second = await upload(await sheet([[big.creditCode, null, '2026-03', 50, 1000, 0, null], [small.creditCode, null, '2026-03', 50, 1000, 0, null]]));
+      const message = expectFieldError(second, INDICATOR, 'file');
+      expect(message).toContain('第 3 行：');
+      expect(message).toContain('未纳入金融预警');
+      expect(await count(app, 'finance-indicators')).toBe(before);
+    });
+
+    it('without a file it is a 400 naming the file', async () => {
+      expectFieldError(await upload(), INDICATOR, 'file');
+      expectFieldError(await upload(Buffer.from('not a workbook')), INDICATOR, 'file');
     });
   });
 
