@@ -4,6 +4,7 @@ import { scheduleMeetings } from './records/meetings';
 import { openMonthlyReports } from './records/monthly-reports';
 import { configureAdminLayouts } from './bootstrap/admin-layouts';
 import { seedBureaus } from './bootstrap/bureaus';
+import { seedFinanceWarningRules, syncFinanceWatch } from './bootstrap/finance-warning-rules';
 import { seedDemoData } from './bootstrap/demo-data';
 import { ensureDevAccounts, isDevelopment } from './bootstrap/dev-accounts';
 import { seedResponsibilityMatrix } from './bootstrap/responsibility-matrix';
@@ -21,6 +22,8 @@ export default {
     await strapi.plugin('traffic-lights').service('roles').grant();
     await strapi.plugin('dispatch').service('roles').grant();
     await seedResponsibilityMatrix(strapi);
+    await seedFinanceWarningRules(strapi);
+    await syncFinanceWatch(strapi);
     await configureAdminLayouts(strapi);
     if (isDevelopment() && process.env.DEMO_DATA !== 'false') await seedDemoData(strapi);
     await ensureDevAccounts(strapi);

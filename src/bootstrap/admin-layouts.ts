@@ -28,8 +28,17 @@ export const LAYOUTS: Record<string, Layout> = {
     sort: ['id', 'ASC'],
   },
   'api::enterprise.enterprise': {
-    list: ['name', 'creditCode', 'creditLine', 'blacklisted'],
-    edit: [['name', 'creditCode'], ['legalRepresentative', 'contactPhone'], [['address', 12]], ['creditLine', 'blacklisted', 'isDemo'], ['projects']],
+    // 2: 纳入金融预警
+    version: 2,
+    list: ['name', 'creditCode', 'creditLine', 'financeWatched', 'blacklisted'],
+    edit: [
+      ['name', 'creditCode'],
+      ['legalRepresentative', 'contactPhone'],
+      [['address', 12]],
+      ['creditLine', 'financeWatched', 'blacklisted'],
+      ['isDemo'],
+      ['projects'],
+    ],
   },
   'api::project.project': {
     list: ['code', 'name', 'category', 'stage', 'light', 'applicantBureau', 'plannedInvestment', 'completedInvestment'],
@@ -186,6 +195,53 @@ export const LAYOUTS: Record<string, Layout> = {
     list: ['leadBureau'],
     edit: [['leadBureau'], ['assignments'], [['note', 12]]],
   },
+  // 金融风险预警
+  'api::finance-indicator.finance-indicator': {
+    list: ['enterprise', 'period', 'debtToAssetRatio', 'loanBalance', 'overdueLoans', 'source', 'updatedAt'],
+    edit: [
+      ['enterprise', 'period'],
+      ['source', 'reportedBy'],
+      ['outputValue', 'profitAndTax', 'electricityConsumption'],
+      [['majorInvestments', 12]],
+      ['managementChanged'],
+      [['managementChangeNote', 12]],
+      ['debtToAssetRatio', 'totalAssetTurnover', 'currentAssetTurnover'],
+      ['receivablesTurnover', 'equityRatio', 'interestCoverage'],
+      ['netAssets'],
+      ['loanBalance', 'offBalanceFinancing', 'lenderCount'],
+      ['repaymentsDueSoon', 'externalGuarantees', 'overdueLoans'],
+      ['loansWithdrawn', 'bondFinancing', 'privateFinancing'],
+      [['guarantors', 12]],
+      ['safetyAccidents', 'criminalCases', 'petitions'],
+      ['mediaExposures', 'environmentalIncidents', 'illegalFundraising'],
+      [['incidentNote', 12]],
+      [['note', 12]],
+    ],
+    sort: ['period', 'DESC'],
+    mainField: 'title',
+  },
+  'api::finance-warning-rule.finance-warning-rule': {
+    list: ['name', 'indicator', 'comparison', 'threshold', 'level', 'active'],
+    edit: [['name', 'key'], ['indicator', 'comparison'], ['threshold', 'level', 'active'], [['description', 12]]],
+    sort: ['id', 'ASC'],
+    mainField: 'name',
+  },
+  'api::finance-warning.finance-warning': {
+    list: ['title', 'enterprise', 'period', 'level', 'state', 'raisedAt', 'dueAt', 'handledAt'],
+    edit: [
+      ['title', 'level'],
+      ['enterprise', 'indicator'],
+      ['period', 'bureau'],
+      [['firedRules', 12]],
+      ['state', 'raisedAt', 'dueAt'],
+      [['serviceOffered', 12]],
+      ['handledBy', 'handledAt'],
+      [['note', 12]],
+      [['history', 12]],
+    ],
+    sort: ['raisedAt', 'DESC'],
+    mainField: 'title',
+  },
 };
 
 /** Fields the server computes: shown, never editable in the admin panel. */
@@ -208,6 +264,20 @@ const READ_ONLY = new Set([
   'tasksDone',
   'snapshot',
   'state@api::credit-record.credit-record',
+  // 金融风险预警: joined by the credit line; warnings are the platform's, but for their handling
+  'financeWatched',
+  'title@api::finance-indicator.finance-indicator',
+  'key@api::finance-warning-rule.finance-warning-rule',
+  'title@api::finance-warning.finance-warning',
+  'enterprise@api::finance-warning.finance-warning',
+  'indicator@api::finance-warning.finance-warning',
+  'period@api::finance-warning.finance-warning',
+  'level@api::finance-warning.finance-warning',
+  'firedRules',
+  'raisedAt',
+  'handledAt',
+  'bureau@api::finance-warning.finance-warning',
+  'history@api::finance-warning.finance-warning',
 ]);
 
 const FULL_WIDTH = new Set(['component', 'json', 'richtext', 'blocks', 'dynamiczone']);

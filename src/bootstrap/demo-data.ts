@@ -1466,6 +1466,51 @@ async function seedCreditRecords(ctx: DemoContext) {
   }
 }
 
+// --- 金融风险预警 ----------------------------------------------------------------------------------------------
+
+/**
+ * Three months of indicators for two watched enterprises (credit line ≥ 5 亿元): 鲁兴 steady, 康源's debt-to-asset
+ * ratio climbing past 70 % in the latest month — the one (yellow) warning of the demo, open for 区金融监管局.
+ */
+const FINANCE_SEEDS: Array<{ enterprise: string; months: Array<Record<string, number | string | boolean>> }> = [
+  {
+    enterprise: 'luxing',
+    months: [
+      { outputValue: 18600, profitAndTax: 1320, electricityConsumption: 412, debtToAssetRatio: 58.2, totalAssetTurnover: 0.21, currentAssetTurnover: 0.48, receivablesTurnover: 1.9, equityRatio: 139.2, interestCoverage: 3.6, netAssets: 96500, loanBalance: 52000, offBalanceFinancing: 6000, lenderCount: 5, repaymentsDueSoon: 8000, externalGuarantees: 4000 },
+      { outputValue: 19250, profitAndTax: 1385, electricityConsumption: 426, debtToAssetRatio: 57.9, totalAssetTurnover: 0.22, currentAssetTurnover: 0.5, receivablesTurnover: 2.0, equityRatio: 137.5, interestCoverage: 3.8, netAssets: 97800, loanBalance: 51500, offBalanceFinancing: 5800, lenderCount: 5, repaymentsDueSoon: 6500, externalGuarantees: 4000 },
+      { outputValue: 20100, profitAndTax: 1460, electricityConsumption: 441, debtToAssetRatio: 57.4, totalAssetTurnover: 0.23, currentAssetTurnover: 0.52, receivablesTurnover: 2.1, equityRatio: 134.7, interestCoverage: 4.0, netAssets: 99300, loanBalance: 50800, offBalanceFinancing: 5500, lenderCount: 5, repaymentsDueSoon: 7200, externalGuarantees: 3500 },
+    ],
+  },
+  {
+    enterprise: 'kangyuan',
+    months: [
+      { outputValue: 9800, profitAndTax: 610, electricityConsumption: 188, debtToAssetRatio: 66.1, totalAssetTurnover: 0.15, currentAssetTurnover: 0.36, receivablesTurnover: 1.2, equityRatio: 195.0, interestCoverage: 1.8, netAssets: 41200, loanBalance: 38600, offBalanceFinancing: 9000, lenderCount: 7, repaymentsDueSoon: 12000, externalGuarantees: 15000 },
+      { outputValue: 9350, profitAndTax: 540, electricityConsumption: 179, debtToAssetRatio: 68.7, totalAssetTurnover: 0.14, currentAssetTurnover: 0.34, receivablesTurnover: 1.1, equityRatio: 219.5, interestCoverage: 1.5, netAssets: 40100, loanBalance: 39800, offBalanceFinancing: 9500, lenderCount: 7, repaymentsDueSoon: 15000, externalGuarantees: 15000 },
+      { outputValue: 8900, profitAndTax: 470, electricityConsumption: 171, debtToAssetRatio: 73.6, totalAssetTurnover: 0.13, currentAssetTurnover: 0.31, receivablesTurnover: 0.9, equityRatio: 278.8, interestCoverage: 1.2, netAssets: 38700, loanBalance: 41200, offBalanceFinancing: 10200, lenderCount: 8, repaymentsDueSoon: 18000, externalGuarantees: 16000, guarantors: '临沂某医药流通企业互保 1.2 亿元', note: '应收账款回款放缓，新增短期借款补充流动资金' },
+    ],
+  },
+];
+
+async function seedFinanceIndicators(ctx: DemoContext) {
+  const period = (monthsAgo: number) => ctx.calendar.today.minus({ months: monthsAgo }).toFormat('yyyy-MM');
+  for (const seed of FINANCE_SEEDS) {
+    const enterprise = ctx.enterprises.get(seed.enterprise);
+    if (!enterprise) continue;
+    for (const [index, month] of seed.months.entries()) {
+      await ctx.create('api::finance-indicator.finance-indicator', {
+        enterprise: enterprise.documentId,
+        period: period(seed.months.length - index),
+        ...month,
+        overdueLoans: 0,
+        loansWithdrawn: 0,
+        privateFinancing: 0,
+        source: 'enterprise_report',
+        reportedBy: '企业财务部（演示）',
+      });
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------------------------
@@ -1492,6 +1537,7 @@ export async function seedDemoData(strapi: Core.Strapi): Promise<void> {
     await seedProblemTasks(ctx);
     await seedPledges(ctx);
     await seedCreditRecords(ctx);
+    await seedFinanceIndicators(ctx);
   });
 
   const opinions = await strapi.db.query(UID.opinion).count();

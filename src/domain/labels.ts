@@ -3,6 +3,55 @@
  * enum options), error messages and exports read them from. English names are the API names themselves.
  */
 
+import { RULE_INDICATORS } from './finance-warnings';
+
+/** 金融预警指标 (work plan §4.3): operating, financial, bank credit and incident indicators of one period. */
+export const FINANCE_INDICATOR_LABELS: Record<string, string> = {
+  enterprise: '企业',
+  period: '指标期（年-月）',
+  title: '名称',
+  // 经营指标
+  outputValue: '产值（万元）',
+  profitAndTax: '利税（万元）',
+  electricityConsumption: '用电量（万千瓦时）',
+  majorInvestments: '重大投资事项',
+  managementChanged: '经营者变动',
+  managementChangeNote: '经营者变动信息',
+  // 财务指标
+  debtToAssetRatio: '资产负债率（%）',
+  totalAssetTurnover: '总资产周转率（次）',
+  currentAssetTurnover: '流动资产周转率（次）',
+  receivablesTurnover: '应收账款周转率（次）',
+  equityRatio: '产权比率（%）',
+  interestCoverage: '利息备付率（倍）',
+  netAssets: '净资产（万元）',
+  // 银行信贷及融资情况
+  loanBalance: '贷款余额（万元）',
+  offBalanceFinancing: '表外融资余额（万元）',
+  lenderCount: '实际授信银行家数',
+  repaymentsDueSoon: '近期到期还款额（万元）',
+  guarantors: '担保企业情况',
+  externalGuarantees: '对外担保金额（万元）',
+  overdueLoans: '逾期贷款（万元）',
+  loansWithdrawn: '抽贷压贷金额（万元）',
+  bondFinancing: '债券融资余额（万元）',
+  privateFinancing: '民间融资余额（万元）',
+  // 突出事件
+  safetyAccidents: '安全事故（起）',
+  criminalCases: '刑事案件（起）',
+  petitions: '群众上访事件（起）',
+  mediaExposures: '媒体曝光事件（起）',
+  environmentalIncidents: '环保事件（起）',
+  illegalFundraising: '非法集资（起）',
+  incidentNote: '突出事件情况说明',
+  // 填报
+  source: '数据来源',
+  reportedBy: '填报人',
+  note: '备注',
+  // the uploaded sheet of POST /api/finance-indicators/import
+  file: '导入文件',
+};
+
 export const ENUM_LABELS: Record<string, string> = {
   // bureau.kind
   office: '协调办公室',
@@ -102,6 +151,22 @@ export const ENUM_LABELS: Record<string, string> = {
   tax_arrears: '欠缴税款',
   effective: '未修复',
   repaired: '已信用修复',
+  // 金融风险预警: warning rules (indicator names are the indicators' labels below), comparisons, warning states, sources
+  gt: '大于',
+  gte: '大于等于',
+  lt: '小于',
+  lte: '小于等于',
+  eq: '等于',
+  change_up_pct: '较上期增幅超过（%）',
+  change_down_pct: '较上期降幅超过（%）',
+  handled: '已处置',
+  cleared: '已解除（指标恢复）',
+  enterprise_report: '企业报送',
+  bank_data: '银行提供',
+  bureau_survey: '部门调查',
+  file_import: '批量导入',
+  // finance-warning-rule.indicator: the indicators by their labels
+  ...Object.fromEntries(RULE_INDICATORS.map((indicator) => [indicator, FINANCE_INDICATOR_LABELS[indicator]])),
 };
 
 /** Labels of fields every record has. */
@@ -142,6 +207,9 @@ export const CONTENT_TYPE_LABELS: Record<string, string> = {
   'plugin::deadlines.delivery': '投递记录',
   'plugin::bureau-views.membership': '人员归属',
   'api::credit-record.credit-record': '信用记录',
+  'api::finance-indicator.finance-indicator': '金融预警指标',
+  'api::finance-warning-rule.finance-warning-rule': '金融预警规则',
+  'api::finance-warning.finance-warning': '金融预警',
 };
 
 export const FIELD_LABELS: Record<string, Record<string, string>> = {
@@ -163,6 +231,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     address: '地址',
     creditLine: '授信额度（万元）',
     blacklisted: '列入失信名单',
+    financeWatched: '纳入金融预警',
     projects: '投资项目',
     isDemo: '演示数据',
   },
@@ -434,6 +503,34 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     achievedValue: '实现值',
   },
   'assessment.assignment': { bureau: '单位', dimension: '评估维度' },
+  'api::finance-indicator.finance-indicator': FINANCE_INDICATOR_LABELS,
+  'api::finance-warning-rule.finance-warning-rule': {
+    name: '规则名称',
+    key: '规则标识',
+    indicator: '预警指标',
+    comparison: '比较方式',
+    threshold: '阈值',
+    level: '预警等级',
+    active: '启用',
+    description: '说明',
+  },
+  'api::finance-warning.finance-warning': {
+    title: '预警名称',
+    enterprise: '企业',
+    indicator: '预警指标（期）',
+    period: '指标期（年-月）',
+    level: '预警等级',
+    firedRules: '触发的预警规则',
+    state: '处置状态',
+    raisedAt: '预警时间',
+    dueAt: '处置时限',
+    serviceOffered: '金融服务措施',
+    handledBy: '处置人',
+    handledAt: '处置时间',
+    bureau: '牵头单位',
+    history: '预警记录',
+    note: '备注',
+  },
 };
 
 /** The Chinese label of a field of a content type or component, falling back to the field name. */

@@ -15,6 +15,9 @@ import { projectRule } from './rules/project';
 import { responsibilityMatrixRule } from './rules/responsibility-matrix';
 import { taskRule } from './rules/task';
 import { sequenceModel } from './sequences';
+import { financeIndicatorRule } from './rules/finance-indicator';
+import { financeWarningRule } from './rules/finance-warning';
+import { financeWarningRuleRule } from './rules/finance-warning-rule';
 
 /** The rules each record keeps, whoever writes it. */
 export const RECORD_RULES = [
@@ -32,6 +35,10 @@ export const RECORD_RULES = [
   responsibilityMatrixRule,
   monthlyReportRule,
   creditRecordRule,
+  // 金融风险预警
+  financeIndicatorRule,
+  financeWarningRuleRule,
+  financeWarningRule,
 ];
 
 export function registerRecords(strapi: Core.Strapi) {

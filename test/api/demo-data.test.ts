@@ -103,6 +103,17 @@ describe('demo data', () => {
     expect(tasks.filter((t: any) => t.state === 'done').every((t: any) => t.completionNote)).toBe(true);
   });
 
+  it('watches the big borrowers: two with three months of indicators, one yellow warning open for 区金融监管局', async () => {
+    const indicators = await get('/api/finance-indicators?pagination[pageSize]=100&populate[enterprise][fields][0]=name');
+    const byEnterprise = new Set(indicators.data.map((row: any) => row.enterprise.name));
+    expect(byEnterprise.size).toBe(2);
+    expect(indicators.meta.pagination.total).toBe(6);
+    const warnings = await get('/api/finance-warnings?populate[bureau][fields][0]=code');
+    expect(warnings.data).toHaveLength(1);
+    expect(warnings.data[0]).toMatchObject({ level: 'yellow', state: 'open', bureau: { code: 'financial-regulation' } });
+    expect(warnings.data[0].firedRules.map((rule: any) => rule.indicator)).toEqual(['debtToAssetRatio']);
+  });
+
   it('adds nothing when run a second time', async () => {
     const before = await totals();
     await seedDemoData(app.strapi);

@@ -26,6 +26,9 @@ describe('OpenAPI document', () => {
       '/tasks',
       '/pledges',
       '/responsibility-matrix',
+      '/finance-indicators',
+      '/finance-warning-rules',
+      '/finance-warnings',
     ]) {
       expect(paths).toContain(path);
     }

@@ -9,6 +9,10 @@ import { RULE } from '../uids';
  * - 月度问题报送: before the 1st of the next month, calendar days, not shifted (§3.2)
  * - 调度会商: the organizer (the office) is reminded the working day before a meeting, until it is recorded as
  *   held or cancelled (§3.4: weekly and monthly meetings)
+ * - 金融预警: the 区金融监管局 handles an open warning within 5 working days of its raising, recording the financial
+ *   service offered (§4.3); told when it is raised (a reminder as early as the duration: 09:00 that working day, or at
+ *   once when raised later), reminded the working day before, the office told 1 working day after; a warning cleared
+ *   by the platform (indicators back to normal) cancels it
  */
 export const DEFAULT_RULES = [
   {
@@ -82,6 +86,21 @@ export const DEFAULT_RULES = [
     reminders: [{ workingDays: 1 }],
     escalations: [],
     description: '《工作方案》三.4：每周召开例会、每月召开调度会；会前提醒办公室准备议题，会后登记召开情况。',
+  },
+  {
+    key: 'finance-warning-5-working-days',
+    name: '金融预警：5 个工作日内提供金融服务',
+    contentType: 'api::finance-warning.finance-warning',
+    startField: 'raisedAt',
+    durationKind: 'working_days',
+    duration: 5,
+    dueField: 'dueAt',
+    metWhen: { field: 'state', op: 'eq', value: 'handled' },
+    cancelWhen: { field: 'state', op: 'eq', value: 'cleared' },
+    bureauField: 'bureau',
+    reminders: [{ workingDays: 5 }, { workingDays: 1 }],
+    escalations: [{ workingDays: 1, to: 'office' }],
+    description: '《工作方案》四.3：区金融监管局建立动态预警服务机制，根据预警情况提供相应金融服务。',
   },
 ];
 
