@@ -7,6 +7,7 @@ import { seedBureaus } from './bootstrap/bureaus';
 import { seedDemoData } from './bootstrap/demo-data';
 import { ensureDevAccounts, isDevelopment } from './bootstrap/dev-accounts';
 import { seedResponsibilityMatrix } from './bootstrap/responsibility-matrix';
+import { seedLandEvaluationSettings } from './records/land-evaluations';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -21,6 +22,7 @@ export default {
     await strapi.plugin('traffic-lights').service('roles').grant();
     await strapi.plugin('dispatch').service('roles').grant();
     await seedResponsibilityMatrix(strapi);
+    await seedLandEvaluationSettings(strapi);
     await configureAdminLayouts(strapi);
     if (isDevelopment() && process.env.DEMO_DATA !== 'false') await seedDemoData(strapi);
     await ensureDevAccounts(strapi);

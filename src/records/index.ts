@@ -14,6 +14,8 @@ import { projectRule } from './rules/project';
 import { responsibilityMatrixRule } from './rules/responsibility-matrix';
 import { taskRule } from './rules/task';
 import { sequenceModel } from './sequences';
+import { landEvaluationRule } from './rules/land-evaluation';
+import { landEvaluationSettingRule } from './rules/land-evaluation-setting';
 
 /** The rules each record keeps, whoever writes it. */
 export const RECORD_RULES = [
@@ -30,6 +32,9 @@ export const RECORD_RULES = [
   pledgeRule,
   responsibilityMatrixRule,
   monthlyReportRule,
+  // 亩产效益评价
+  landEvaluationRule,
+  landEvaluationSettingRule,
 ];
 
 export function registerRecords(strapi: Core.Strapi) {
