@@ -21,13 +21,14 @@ const deferred = new AsyncLocalStorage<Set<number>>();
 export async function withDeferredGrading<T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> {
   const years = new Set<number>();
   const result = await deferred.run(years, work);
-  for (const year of years) await regradeYear(strapi, year);
+  // in increasing order, the order every grader takes the years' locks in: no two wait on each other in a cycle
+  for (const year of [...years].sort((x, y) => x - y)) await regradeYear(strapi, year);
   return result;
 }
 
 /** Grades the given years now, or at the end of the bulk write under way. */
 export async function regradeYears(strapi: Core.Strapi, years: Array<number | null | undefined>) {
-  const unique = [...new Set(years.filter((year): year is number => Number.isInteger(year)))];
+  const unique = [...new Set(years.filter((year): year is number => Number.isInteger(year)))].sort((x, y) => x - y);
   const pending = deferred.getStore();
   for (const year of unique) {
     if (pending) pending.add(year);
@@ -41,6 +42,25 @@ export async function regradeYears(strapi: Core.Strapi, years: Array<number | nu
  * grade the year again for every row).
  */
 export async function regradeYear(strapi: Core.Strapi, year: number, settings?: GradingSettings) {
+  await strapi.db.transaction(async ({ trx }) => {
+    await lockYear(strapi, trx, year);
+    await grade(strapi, year, settings);
+  });
+}
+
+/** Advisory lock classes of this module (PostgreSQL `pg_advisory_xact_lock(class, key)`): 'LAND'. */
+const LOCK_CLASS = 0x4c414e44;
+
+/**
+ * Two writes of the same year grade it one after the other (PostgreSQL: a transaction-scoped advisory lock on the
+ * year), so the later one reads the cohort with the earlier one's rows committed; SQLite serialises writers itself.
+ */
+async function lockYear(strapi: Core.Strapi, trx: any, year: number) {
+  if (strapi.db.dialect.client !== 'postgres') return;
+  await trx.raw('select pg_advisory_xact_lock(?, ?)', [LOCK_CLASS, year]);
+}
+
+async function grade(strapi: Core.Strapi, year: number, settings?: GradingSettings) {
   const query = strapi.db.query(LAND_EVALUATION as any);
   const rows: Row[] = await query.findMany({ where: { year }, select: FIGURES, orderBy: { id: 'asc' } });
   const gradable = rows.filter((row) => Number(row.landArea) > 0);
@@ -61,7 +81,7 @@ export async function regradeYear(strapi: Core.Strapi, year: number, settings?: 
 export async function regradeAll(strapi: Core.Strapi) {
   const settings = await loadGradingSettings(strapi);
   const rows: Row[] = await strapi.db.query(LAND_EVALUATION as any).findMany({ select: ['year'] });
-  const years = [...new Set(rows.map((row) => Number(row.year)).filter(Number.isInteger))].sort();
+  const years = [...new Set(rows.map((row) => Number(row.year)).filter(Number.isInteger))].sort((x, y) => x - y);
   for (const year of years) await regradeYear(strapi, year, settings);
 }
 

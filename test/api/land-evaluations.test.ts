@@ -101,6 +101,18 @@ describe('亩产效益评价', () => {
       expect((await graded(2025)).E1).toEqual([95, 1, 'A']);
     });
 
+    it('grades evaluations written at the same time together', async () => {
+      const [first, second] = await Promise.all([
+        api().post('/api/land-evaluations', { enterprise: enterprises.F1.documentId, year: 2021, ...figures.E1 }),
+        api().post('/api/land-evaluations', { enterprise: enterprises.F2.documentId, year: 2021, ...figures.E2 }),
+      ]);
+      expect([first.status, second.status]).toEqual([201, 201]);
+      // E1 and E2 alone: best tax 10, revenue 100, energy 20, R&D 5 → E1 45 + 35 + 5 + 10 = 95; E2 22.5 + 17.5 + 10 + 4 = 54
+      expect(await graded(2021)).toEqual({ F1: [95, 1, 'A'], F2: [54, 2, 'B'] });
+      const rows = (await api().get('/api/land-evaluations?filters[year][$eq]=2021')).body.data;
+      expect(rows.map((row: Json) => row.scoring.cohortSize)).toEqual([2, 2]);
+    });
+
     it('refuses a second evaluation of the same enterprise and year, and a zero land area, writing nothing', async () => {
       const before = await count(app, 'land-evaluations');
       const twice = await api().post('/api/land-evaluations', { enterprise: enterprises.E1.documentId, year: 2025, ...figures.E1 });

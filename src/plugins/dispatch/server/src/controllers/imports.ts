@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { getService } from '../services';
 import { importYear } from '../services/imports';
@@ -25,11 +26,16 @@ export default {
       ctx.body = file.body;
     },
     async create(ctx: Ctx) {
-      const year = importYear(ctx.request.body?.year);
-      const upload = ctx.request.files?.file;
-      const result = await getService(strapi, 'imports').landEvaluations(Array.isArray(upload) ? upload[0] : upload, year);
-      ctx.status = 201;
-      ctx.body = { data: result };
+      const uploads = [ctx.request.files?.file ?? []].flat();
+      try {
+        const year = importYear(ctx.request.body?.year);
+        const result = await getService(strapi, 'imports').landEvaluations(uploads[0], year);
+        ctx.status = 201;
+        ctx.body = { data: result };
+      } finally {
+        // Strapi's body middleware removes the temporary files of a `files` field only
+        await Promise.all(uploads.map((upload) => (upload?.filepath ? rm(upload.filepath, { force: true }) : undefined)));
+      }
     },
   }),
 };

@@ -53,11 +53,11 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => ({
       throw badField('file', `无法读取「${file?.originalFilename ?? file?.name ?? '文件'}」：须为 Excel 工作簿（.xlsx）`, 'is not an Excel workbook (.xlsx)');
     }
 
-    const [enterprises, projects, stored] = await Promise.all([
-      strapi.db.query(ENTERPRISE).findMany({ select: ['documentId', 'name', 'creditCode'] }),
-      strapi.db.query(PROJECT).findMany({ select: ['documentId', 'code', 'name'], populate: { enterprise: { select: ['documentId'] } } }),
-      strapi.db.query(LAND_EVALUATION as any).findMany({ select: ['year'], populate: { enterprise: { select: ['documentId'] }, project: { select: ['documentId'] } } }),
-    ]);
+    const enterprises = await strapi.db.query(ENTERPRISE).findMany({ select: ['documentId', 'name', 'creditCode'] });
+    const projects = await strapi.db.query(PROJECT).findMany({ select: ['documentId', 'code', 'name'], populate: { enterprise: { select: ['documentId'] } } });
+    const stored = await strapi.db
+      .query(LAND_EVALUATION as any)
+      .findMany({ select: ['year'], populate: { enterprise: { select: ['documentId'] }, project: { select: ['documentId'] } } });
     const existingKeys = new Set(
       stored.filter((row: Row) => row.enterprise).map((row: Row) => evaluationKey(row.enterprise.documentId, row.project?.documentId, Number(row.year)))
     );
