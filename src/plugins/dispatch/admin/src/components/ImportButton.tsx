@@ -57,6 +57,7 @@ export function ImportButton() {
   const [file, setFile] = React.useState<File | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [outcome, setOutcome] = React.useState<Outcome>(null);
+  const picker = React.useRef<HTMLInputElement>(null);
 
   const target = slug ? IMPORTS[slug] : undefined;
   if (!target || !allowedActions.canCreate) return null;
@@ -128,15 +129,26 @@ export function ImportButton() {
             </Flex>
             <Field.Root name="file" id="dispatch-import-file">
               <Field.Label>{t('import.file', 'Excel 文件')}</Field.Label>
-              <input
-                type="file"
-                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                data-testid="dispatch-import-file"
-                onChange={(event) => {
-                  setFile(event.target.files?.[0] ?? null);
-                  setOutcome(null);
-                }}
-              />
+              <Flex gap={3} alignItems="center">
+                {/* the browser's own file input speaks the browser's language: a button of ours opens it */}
+                <input
+                  ref={picker}
+                  type="file"
+                  hidden
+                  accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  data-testid="dispatch-import-file"
+                  onChange={(event) => {
+                    setFile(event.target.files?.[0] ?? null);
+                    setOutcome(null);
+                  }}
+                />
+                <Button variant="secondary" onClick={() => picker.current?.click()}>
+                  {t('import.choose', '选择文件')}
+                </Button>
+                <Typography variant="omega" textColor="neutral600">
+                  {file ? file.name : t('import.noFile', '未选择文件')}
+                </Typography>
+              </Flex>
             </Field.Root>
             {outcome?.kind === 'done' ? (
               <Box background="success100" padding={3} hasRadius>
