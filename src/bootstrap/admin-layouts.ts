@@ -203,6 +203,8 @@ Object.assign(LAYOUTS, {
       ['thresholdA', 'thresholdB', 'thresholdC'],
       [['note', 12]],
     ],
+    // the edit view is titled with the type's name (亩产效益评价设置), not the document id
+    mainField: 'id',
   },
 } satisfies Record<string, Layout>);
 

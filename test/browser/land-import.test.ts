@@ -90,6 +90,29 @@ describeInBrowser('导入 亩产效益评价 in the content manager (Chromium)',
     expect(pageErrors).toEqual([]);
   });
 
+  it('shows an evaluation and the settings with Chinese labels, the derived fields read-only', async () => {
+    await step(page, 'land-evaluation-edit', async () => {
+      const [row] = (await app.http().get('/api/land-evaluations?filters[year][$eq]=2025').set('Authorization', await app.token())).body.data;
+      await page.goto(`${baseUrl}${LIST}/${row.documentId}`);
+      await page.waitForSelector('main form');
+      const text = await page.locator('main').innerText();
+      for (const label of ['用地面积（亩）', '税收（万元）', '营业收入（万元）', '综合能耗（吨标准煤）', '研发经费（万元）', '从业人数', '评价机构', '综合得分', '评价等级', '计分过程']) {
+        expect(text).toContain(label);
+      }
+      expect(await page.locator('input[name="score"]').isDisabled()).toBe(true);
+      expect(await page.locator('input[name="landArea"]').isDisabled()).toBe(false);
+      await screenshot(page, 'land-evaluation-edit');
+    });
+    await step(page, 'land-evaluation-settings', async () => {
+      await page.goto(`${baseUrl}/admin/content-manager/single-types/api::land-evaluation-setting.land-evaluation-setting`);
+      await page.waitForSelector('main form');
+      const text = await page.locator('main').innerText();
+      for (const label of ['亩产效益评价设置', '亩均税收权重（%）', '单位能耗产出权重（%）', '分级方式', 'A 级累计比例（%）', 'A 级分数线']) expect(text).toContain(label);
+      expect(await page.locator('input[name="weightTaxPerMu"]').inputValue()).toBe('45');
+      await screenshot(page, 'land-evaluation-settings');
+    });
+  });
+
   it('shows no import button on other lists', async () => {
     await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::task.task`);
     await page.waitForSelector('main h1');
