@@ -8,6 +8,7 @@ import { seedFinanceWarningRules, syncFinanceWatch } from './bootstrap/finance-w
 import { seedDemoData } from './bootstrap/demo-data';
 import { ensureDevAccounts, isDevelopment } from './bootstrap/dev-accounts';
 import { seedResponsibilityMatrix } from './bootstrap/responsibility-matrix';
+import { seedLandEvaluationSettings } from './records/land-evaluations';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,6 +25,7 @@ export default {
     await seedResponsibilityMatrix(strapi);
     await seedFinanceWarningRules(strapi);
     await syncFinanceWatch(strapi);
+    await seedLandEvaluationSettings(strapi);
     await configureAdminLayouts(strapi);
     if (isDevelopment() && process.env.DEMO_DATA !== 'false') await seedDemoData(strapi);
     await ensureDevAccounts(strapi);

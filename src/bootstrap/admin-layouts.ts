@@ -244,6 +244,39 @@ export const LAYOUTS: Record<string, Layout> = {
   },
 };
 
+// 亩产效益评价: the figures the third party reports, then what the platform derives from them
+Object.assign(LAYOUTS, {
+  'api::land-evaluation.land-evaluation': {
+    list: ['year', 'enterprise', 'project', 'score', 'grade', 'rank', 'taxPerMu', 'revenuePerMu', 'evaluator'],
+    edit: [
+      ['enterprise', 'project'],
+      ['year', 'evaluator'],
+      ['landArea', 'taxRevenue', 'revenue'],
+      ['energyConsumption', 'rdExpense', 'employees'],
+      ['score', 'grade', 'rank'],
+      ['taxPerMu', 'revenuePerMu', 'revenuePerEnergy'],
+      ['labourProductivity', 'rdRatio'],
+      [['scoring', 12]],
+      [['note', 12]],
+      ['isDemo'],
+    ],
+    sort: ['score', 'DESC'],
+  },
+  'api::land-evaluation-setting.land-evaluation-setting': {
+    list: ['gradingMode'],
+    edit: [
+      ['weightTaxPerMu', 'weightRevenuePerMu', 'weightRevenuePerEnergy'],
+      ['weightLabourProductivity', 'weightRdRatio'],
+      ['gradingMode'],
+      ['cutoffA', 'cutoffB', 'cutoffC'],
+      ['thresholdA', 'thresholdB', 'thresholdC'],
+      [['note', 12]],
+    ],
+    // the edit view is titled with the type's name (亩产效益评价设置), not the document id
+    mainField: 'id',
+  },
+} satisfies Record<string, Layout>);
+
 /** Fields the server computes: shown, never editable in the admin panel. */
 const READ_ONLY = new Set([
   'completedInvestment',
@@ -279,6 +312,10 @@ const READ_ONLY = new Set([
   'bureau@api::finance-warning.finance-warning',
   'history@api::finance-warning.finance-warning',
 ]);
+// 亩产效益评价: derived by the grading
+for (const field of ['taxPerMu', 'revenuePerMu', 'revenuePerEnergy', 'labourProductivity', 'rdRatio', 'score', 'rank', 'grade', 'scoring']) {
+  READ_ONLY.add(`${field}@api::land-evaluation.land-evaluation`);
+}
 
 const FULL_WIDTH = new Set(['component', 'json', 'richtext', 'blocks', 'dynamiczone']);
 const SMALL = new Set(['boolean', 'date', 'time', 'integer', 'decimal', 'float', 'biginteger']);

@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import { checkCharacter } from '../domain/credit-code';
 import { stageAtLeast, type ProjectStage } from '../domain/stages';
 import { ZONE } from '../domain/time';
+import { LAND_EVALUATION, withDeferredGrading } from '../records/land-evaluations';
 
 /** The statutory calendar (chinese-days' data read in Asia/Shanghai, whatever the server's TZ). */
 const STATUTORY = WorkingCalendar.create();
@@ -1512,6 +1513,44 @@ async function seedFinanceIndicators(ctx: DemoContext) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// 亩产效益评价: last year's evaluations of the demo enterprises, as a third party would report them
+// ---------------------------------------------------------------------------------------------------------------
+
+/** enterprise key → land (亩), tax, revenue (万元), energy (吨标准煤), R&D (万元), employees; 城发 holds no industrial land. */
+const LAND_EVALUATIONS: Array<[string, number, number, number, number, number, number]> = [
+  ['luxing', 260, 5200, 98000, 21000, 3900, 1450],
+  ['yimeng', 85, 1150, 26000, 2600, 1300, 420],
+  ['kangyuan', 140, 4300, 52000, 6800, 3600, 760],
+  ['lanhua', 320, 1900, 64000, 5400, 120, 980],
+  ['jinchen', 45, 820, 9800, 900, 0, 260],
+  ['yihe', 120, 960, 31000, 14500, 900, 380],
+  ['zhihui', 60, 1350, 28500, 1900, 1700, 510],
+];
+
+async function seedLandEvaluations(ctx: DemoContext) {
+  const year = ctx.calendar.today.year - 1;
+  // graded once for the year at the end, not once per evaluation
+  await withDeferredGrading(ctx.strapi, async () => {
+    for (const [key, landArea, taxRevenue, revenue, energyConsumption, rdExpense, employees] of LAND_EVALUATIONS) {
+      const enterprise = ctx.enterprises.get(key);
+      if (!enterprise) continue;
+      await ctx.create(LAND_EVALUATION, {
+        enterprise: enterprise.documentId,
+        year,
+        landArea,
+        taxRevenue,
+        revenue,
+        energyConsumption,
+        rdExpense,
+        employees,
+        evaluator: `山东沂蒙资产评估有限公司${DEMO}`,
+        isDemo: true,
+      });
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Entry point
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -1538,6 +1577,7 @@ export async function seedDemoData(strapi: Core.Strapi): Promise<void> {
     await seedPledges(ctx);
     await seedCreditRecords(ctx);
     await seedFinanceIndicators(ctx);
+    await seedLandEvaluations(ctx);
   });
 
   const opinions = await strapi.db.query(UID.opinion).count();

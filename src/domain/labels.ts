@@ -556,3 +556,53 @@ export function adminMessages(): Record<string, string> {
   }
   return messages;
 }
+
+// ---------------------------------------------------------------- 亩产效益评价 (land-use efficiency)
+
+Object.assign(CONTENT_TYPE_LABELS, {
+  'api::land-evaluation.land-evaluation': '亩产效益评价',
+  'api::land-evaluation-setting.land-evaluation-setting': '亩产效益评价设置',
+});
+Object.assign(ENUM_LABELS, { rank: '按排名比例', threshold: '按分数线' });
+Object.assign(FIELD_LABELS, {
+  'api::land-evaluation.land-evaluation': {
+    enterprise: '企业',
+    project: '项目',
+    year: '年度',
+    landArea: '用地面积（亩）',
+    taxRevenue: '税收（万元）',
+    revenue: '营业收入（万元）',
+    energyConsumption: '综合能耗（吨标准煤）',
+    rdExpense: '研发经费（万元）',
+    employees: '从业人数',
+    evaluator: '评价机构',
+    note: '备注',
+    taxPerMu: '亩均税收（万元/亩）',
+    revenuePerMu: '亩均营业收入（万元/亩）',
+    revenuePerEnergy: '单位能耗产出（万元/吨标准煤）',
+    labourProductivity: '全员劳动生产率（万元/人）',
+    rdRatio: '研发经费投入强度（%）',
+    score: '综合得分',
+    rank: '名次',
+    grade: '评价等级',
+    scoring: '计分过程',
+    isDemo: '演示数据',
+    file: '导入文件',
+  },
+  'api::land-evaluation-setting.land-evaluation-setting': {
+    weightTaxPerMu: '亩均税收权重（%）',
+    weightRevenuePerMu: '亩均营业收入权重（%）',
+    weightRevenuePerEnergy: '单位能耗产出权重（%）',
+    weightLabourProductivity: '全员劳动生产率权重（%）',
+    weightRdRatio: '研发经费投入强度权重（%）',
+    weights: '指标权重',
+    gradingMode: '分级方式',
+    cutoffA: 'A 级累计比例（%）',
+    cutoffB: 'B 级累计比例（%）',
+    cutoffC: 'C 级累计比例（%）',
+    thresholdA: 'A 级分数线',
+    thresholdB: 'B 级分数线',
+    thresholdC: 'C 级分数线',
+    note: '说明',
+  },
+});

@@ -18,6 +18,8 @@ import { sequenceModel } from './sequences';
 import { financeIndicatorRule } from './rules/finance-indicator';
 import { financeWarningRule } from './rules/finance-warning';
 import { financeWarningRuleRule } from './rules/finance-warning-rule';
+import { landEvaluationRule } from './rules/land-evaluation';
+import { landEvaluationSettingRule } from './rules/land-evaluation-setting';
 
 /** The rules each record keeps, whoever writes it. */
 export const RECORD_RULES = [
@@ -39,6 +41,9 @@ export const RECORD_RULES = [
   financeIndicatorRule,
   financeWarningRuleRule,
   financeWarningRule,
+  // 亩产效益评价
+  landEvaluationRule,
+  landEvaluationSettingRule,
 ];
 
 export function registerRecords(strapi: Core.Strapi) {

@@ -19,6 +19,7 @@ const COLLECTIONS = [
   'minutes',
   'tasks',
   'pledges',
+  'land-evaluations',
 ];
 
 describe('demo data', () => {
@@ -112,6 +113,15 @@ describe('demo data', () => {
     expect(warnings.data).toHaveLength(1);
     expect(warnings.data[0]).toMatchObject({ level: 'yellow', state: 'open', bureau: { code: 'financial-regulation' } });
     expect(warnings.data[0].firedRules.map((rule: any) => rule.indicator)).toEqual(['debtToAssetRatio']);
+  });
+
+  it('grades last year\'s 亩产效益评价 of the demo enterprises', async () => {
+    const year = new Date().getFullYear() - 1;
+    const rows = (await get(`/api/land-evaluations?filters[year][$eq]=${year}&sort=rank:asc&pagination[pageSize]=100`)).data;
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows.every((row: any) => row.isDemo && ['A', 'B', 'C', 'D'].includes(row.grade) && row.scoring?.indicators?.length)).toBe(true);
+    expect(rows[0]).toMatchObject({ rank: 1, grade: 'A' });
+    expect(new Set(rows.map((row: any) => row.grade)).size).toBeGreaterThan(1);
   });
 
   it('adds nothing when run a second time', async () => {

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { EditExportButton, ListExportButton } from './components/ExportButton';
+import { ImportButton } from './components/ImportButton';
 import { PLUGIN_ID } from './pluginId';
 import en from './translations/en.json';
 import zhHans from './translations/zh-Hans.json';
@@ -19,6 +20,8 @@ export default {
     const contentManager = app.getPlugin('content-manager');
     contentManager.injectComponent('listView', 'actions', { name: `${PLUGIN_ID}-ledger-export`, Component: ListExportButton });
     contentManager.injectComponent('editView', 'right-links', { name: `${PLUGIN_ID}-record-export`, Component: EditExportButton });
+    // 导入 on the list of 亩产效益评价: the third party's workbook, with the row report
+    contentManager.injectComponent('listView', 'actions', { name: `${PLUGIN_ID}-import`, Component: ImportButton });
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,5 +1,6 @@
 import exportControllers from './exports';
 import figures from './figures';
+import importControllers from './imports';
 
 /** Controllers of every feature (each module maps controller names to factories). */
-export default { ...figures, ...exportControllers };
+export default { ...figures, ...exportControllers, ...importControllers };

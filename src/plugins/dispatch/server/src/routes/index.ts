@@ -1,8 +1,9 @@
 import * as exportRoutes from './exports';
 import * as figures from './figures';
+import * as importRoutes from './imports';
 
 /** One module per feature, each with its admin and content-API routes; add a feature by adding it to this list. */
-const FEATURES: Array<{ admin?: unknown[]; contentApi?: unknown[] }> = [figures, exportRoutes];
+const FEATURES: Array<{ admin?: unknown[]; contentApi?: unknown[] }> = [figures, exportRoutes, importRoutes];
 
 export default {
   admin: { type: 'admin', routes: FEATURES.flatMap((feature) => feature.admin ?? []) },

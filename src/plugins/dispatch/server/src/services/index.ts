@@ -1,9 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import exportsService from './exports';
 import figures from './figures';
+import imports from './imports';
 
 /** The plugin's services, one per feature. */
-const services = { figures, exports: exportsService };
+const services = { figures, exports: exportsService, imports };
 
 export type Services = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
 
