@@ -48,7 +48,7 @@ export const FINANCE_INDICATOR_LABELS: Record<string, string> = {
   source: '数据来源',
   reportedBy: '填报人',
   note: '备注',
-  // the uploaded sheet of POST /api/finance-indicators/import
+  // the uploaded sheet of POST /api/dispatch/imports/finance-indicators
   file: '导入文件',
 };
 

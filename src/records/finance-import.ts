@@ -21,12 +21,18 @@ const describe = (problem: ImportProblem): ImportProblem => ({
   en: `row ${problem.line}${problem.column ? ` (${problem.column})` : ''}: ${problem.en}`,
 });
 
-/** A 400 naming the uploaded `file`, listing every problem of the sheet. */
-const rejectFile = (problems: ImportProblem[]) =>
-  validationError(
+/**
+ * A 400 naming the uploaded `file`, listing every problem of the sheet — also as `details.rows` in the shape of the
+ * other imports' row report (`{ row, field, message, messageEn }`, field = the column as headed in the sheet).
+ */
+function rejectFile(problems: ImportProblem[]) {
+  const error = validationError(
     FINANCE_INDICATOR,
     problems.slice(0, 50).map(describe).map((problem) => ({ path: ['file'], zh: problem.zh, en: problem.en }))
   );
+  (error.details as Record<string, unknown>).rows = problems.map((problem) => ({ row: problem.line, field: problem.column, message: problem.zh, messageEn: problem.en }));
+  return error;
+}
 
 /**
  * Imports a sheet of indicators (the first worksheet, headers in row 1): each row creates the enterprise's

@@ -337,7 +337,7 @@ describe('financial early warning', () => {
       return Buffer.from(await workbook.xlsx.writeBuffer());
     };
     const upload = async (file?: Buffer) => {
-      const request = app.http().post('/api/finance-indicators/import').set('Authorization', await app.token());
+      const request = app.http().post('/api/dispatch/imports/finance-indicators').set('Authorization', await app.token());
       return file ? request.attach('file', file, '金融预警指标.xlsx') : request.field('nothing', 'here');
     };
 

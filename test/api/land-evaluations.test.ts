@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { IMPORT_HEADERS } from '../../src/domain/land-import';
 import { adminActor } from '../helpers/bureaus';
-import { count, create, creditCode, expectFieldError, rest, unique, update, type Json } from '../helpers/fixtures';
+import { bureau, count, create, creditCode, expectFieldError, rest, unique, update, type Json } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 
 const UID = 'api::land-evaluation.land-evaluation';
@@ -281,15 +281,20 @@ describe('亩产效益评价', () => {
       expect(columns.body.error.details.rows.map((issue: Json) => issue.field)).toEqual(['landArea', 'taxRevenue', 'revenue']);
     });
 
-    it('works from the admin panel for an admin allowed to import, not for a department', async () => {
-      const body = await workbook([line({ name: enterprises.F4.name }, 2022, figures.E1)]);
+    it('works from the admin panel for the office and 区工信局, not for another department', async () => {
+      const year = (y: number) => workbook([line({ name: enterprises.F4.name }, y, figures.E1)]);
       const superAdmin = await app.adminToken();
-      const res = await upload(body, '2022', '/dispatch/imports/land-evaluations', superAdmin);
+      const res = await upload(await year(2022), '2022', '/dispatch/imports/land-evaluations', superAdmin);
       expect(res.status).toBe(201);
       expect(await graded(2022)).toEqual({ F4: [100, 1, 'A'] });
-      const department = await adminActor(app, 'department', null, 'department admin');
-      const refused = await upload(body, '2022', '/dispatch/imports/land-evaluations', department.authorization);
+      const industry = await adminActor(app, 'department', await bureau(app, 'industry-it'), '区工信局 admin');
+      const lead = await upload(await year(2019), '2019', '/dispatch/imports/land-evaluations', industry.authorization);
+      expect(lead.status).toBe(201);
+      expect(await graded(2019)).toEqual({ F4: [100, 1, 'A'] });
+      const commerce = await adminActor(app, 'department', await bureau(app, 'commerce'), '区商务局 admin');
+      const refused = await upload(await year(2018), '2018', '/dispatch/imports/land-evaluations', commerce.authorization);
       expect(refused.status).toBe(403);
+      expect(await graded(2018)).toEqual({});
     });
   });
 });

@@ -11,7 +11,7 @@ export const IMPORTS_CREATE = 'plugin::dispatch.imports.create';
 export const PERMISSION_ACTIONS = [
   { section: 'plugins', displayName: '查看实绩数据（开工率、投资完成率、问题办结率、践诺率、亮灯、排名）', uid: 'figures.read', pluginName: 'dispatch' },
   { section: 'plugins', displayName: '导出台账、问题清单、会商纪要和实绩通报（按本单位可见范围）', uid: 'exports.read', pluginName: 'dispatch' },
-  { section: 'plugins', displayName: '导入数据（亩产效益评价等第三方数据）', uid: 'imports.create', pluginName: 'dispatch' },
+  { section: 'plugins', displayName: '导入数据（亩产效益评价、金融预警指标；按本单位职责）', uid: 'imports.create', pluginName: 'dispatch' },
 ];
 
 export async function registerPermissionActions(strapi: Core.Strapi) {

@@ -4,7 +4,8 @@ import { EXPORTS_READ, FIGURES_READ, IMPORTS_CREATE } from '../permissions';
 /** Who may do what in the admin panel: figures for the office and the leaders; exports for everyone (scoped). */
 const ADMIN_GRANTS: Record<string, string[]> = {
   office: [FIGURES_READ, EXPORTS_READ, IMPORTS_CREATE],
-  department: [EXPORTS_READ],
+  // 区工信局 and 区金融监管局 import their records; the scope refuses any other department's rows
+  department: [EXPORTS_READ, IMPORTS_CREATE],
   town: [EXPORTS_READ],
   leader: [FIGURES_READ, EXPORTS_READ],
 };
@@ -20,8 +21,13 @@ const API_ACTIONS = [
   'plugin::dispatch.dishonesty-list-export.find',
 ];
 const USER_TYPES = ['office', 'department', 'town', 'leader'];
-/** Imports write district-wide data: the office's users-permissions role only. */
-const OFFICE_API_ACTIONS = ['plugin::dispatch.land-evaluation-import.find', 'plugin::dispatch.land-evaluation-import.create'];
+/** Imports write records a lead bureau keeps: the office's and the departments' users-permissions roles. */
+const IMPORT_API_ACTIONS = [
+  'plugin::dispatch.land-evaluation-import.find',
+  'plugin::dispatch.land-evaluation-import.create',
+  'plugin::dispatch.finance-indicator-import.create',
+];
+const IMPORTING_TYPES = ['office', 'department'];
 
 /**
  * Grants the plugin's permissions to the seeded roles, each (role, action) once — remembered in the plugin store,
@@ -45,7 +51,7 @@ export async function grantRoles(strapi: Core.Strapi) {
   }
 
   for (const type of USER_TYPES) {
-    const due = [...API_ACTIONS, ...(type === 'office' ? OFFICE_API_ACTIONS : [])].filter((action) => !granted.has(`user:${type}:${action}`));
+    const due = [...API_ACTIONS, ...(IMPORTING_TYPES.includes(type) ? IMPORT_API_ACTIONS : [])].filter((action) => !granted.has(`user:${type}:${action}`));
     if (!due.length) continue;
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type }, populate: { permissions: { select: ['action'] } } });
     if (!role) continue;

@@ -1,7 +1,10 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
 import { getService } from '../services';
 import { importYear } from '../services/imports';
+import { importIndicators } from '../../../../../records/finance-import';
+import { FINANCE_INDICATOR } from '../../../../../records/finance-warnings';
+import { reject } from '../../../../../utils/validation';
 
 type Ctx = {
   query: Record<string, unknown>;
@@ -11,9 +14,19 @@ type Ctx = {
   set(name: string, value: string): void;
 };
 
+/** The uploads of the form field `file`, removed after the request (Strapi removes those of a `files` field only). */
+async function withUploads(ctx: Ctx, work: (upload: any) => Promise<void>) {
+  const uploads = [ctx.request.files?.file ?? []].flat();
+  try {
+    await work(uploads[0]);
+  } finally {
+    await Promise.all(uploads.map((upload) => (upload?.filepath ? rm(upload.filepath, { force: true }) : undefined)));
+  }
+}
+
 /**
- * 数据导入: `GET` the template, `POST` a workbook (multipart: `file`, optional `year`). Handler names `find` and
- * `create`: a read-only token may fetch the template, only a full-access one import.
+ * 数据导入: `GET` a template, `POST` a workbook (multipart: `file`, for 亩产效益 an optional `year`). Handler names
+ * `find` and `create`: a read-only token may fetch the template, only a full-access one import.
  */
 export default {
   'land-evaluation-import': ({ strapi }: { strapi: Core.Strapi }) => ({
@@ -26,16 +39,20 @@ export default {
       ctx.body = file.body;
     },
     async create(ctx: Ctx) {
-      const uploads = [ctx.request.files?.file ?? []].flat();
-      try {
-        const year = importYear(ctx.request.body?.year);
-        const result = await getService(strapi, 'imports').landEvaluations(uploads[0], year);
+      await withUploads(ctx, async (upload) => {
+        const result = await getService(strapi, 'imports').landEvaluations(upload, importYear(ctx.request.body?.year));
         ctx.status = 201;
         ctx.body = { data: result };
-      } finally {
-        // Strapi's body middleware removes the temporary files of a `files` field only
-        await Promise.all(uploads.map((upload) => (upload?.filepath ? rm(upload.filepath, { force: true }) : undefined)));
-      }
+      });
+    },
+  }),
+  'finance-indicator-import': ({ strapi }: { strapi: Core.Strapi }) => ({
+    async create(ctx: Ctx) {
+      await withUploads(ctx, async (upload) => {
+        const file = upload?.filepath ? await readFile(upload.filepath) : null;
+        if (!file) throw reject(FINANCE_INDICATOR, 'file', '请上传 .xlsx 文件（表单字段 file）', 'upload an .xlsx file as the form field file');
+        ctx.body = { data: await importIndicators(strapi, file) };
+      });
     },
   }),
 };
