@@ -22,6 +22,11 @@ const API_ACTIONS = [
 const USER_TYPES = ['office', 'department', 'town', 'leader'];
 /** Imports write district-wide data: the office's users-permissions role only. */
 const OFFICE_API_ACTIONS = ['plugin::dispatch.land-evaluation-import.find', 'plugin::dispatch.land-evaluation-import.create'];
+/** Actions of some roles only: the reports to the city are the office's and the leaders'. */
+const API_ACTIONS_OF: Record<string, string[]> = {
+  office: [...OFFICE_API_ACTIONS, 'plugin::dispatch.upward-reports-export.find'],
+  leader: ['plugin::dispatch.upward-reports-export.find'],
+};
 
 /**
  * Grants the plugin's permissions to the seeded roles, each (role, action) once — remembered in the plugin store,
@@ -45,7 +50,7 @@ export async function grantRoles(strapi: Core.Strapi) {
   }
 
   for (const type of USER_TYPES) {
-    const due = [...API_ACTIONS, ...(type === 'office' ? OFFICE_API_ACTIONS : [])].filter((action) => !granted.has(`user:${type}:${action}`));
+    const due = [...API_ACTIONS, ...(API_ACTIONS_OF[type] ?? [])].filter((action) => !granted.has(`user:${type}:${action}`));
     if (!due.length) continue;
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type }, populate: { permissions: { select: ['action'] } } });
     if (!role) continue;
