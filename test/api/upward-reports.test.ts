@@ -385,6 +385,9 @@ describe('reporting upward to the city', () => {
       expect(res.body.data).toMatchObject({ target: 'city_project_library', event: 'manual', subjectUid: 'api::project.project', state: 'pending' });
       const [report] = await delivered(project.documentId);
       expect(report.payload.data).toMatchObject({ name: project.name, stage: 'in_library' });
+      // what was delivered stays on file
+      expectFieldError(await api().del(`/api/upward-reports/${report.documentId}`), REPORT, 'state');
+      expect(await reportsOf(project.documentId)).toHaveLength(1);
     });
 
     it('a report by hand naming no such record, a mismatched target or kind is a 400 naming the field, and nothing is written', async () => {

@@ -59,7 +59,8 @@ export const upwardReportRule: RecordRule = {
   },
 
   async beforeDelete(_strapi, current, actor) {
-    if (!actor.isOffice || ['delivered', 'delivering'].includes(current.state)) {
+    if (!actor.isOffice) throw reject(UPWARD_REPORT, 'state', '只有办公室可以删除上报记录', 'only the office deletes a report');
+    if (['delivered', 'delivering'].includes(current.state)) {
       throw reject(UPWARD_REPORT, 'state', '已送达或正在投递的上报记录不能删除', 'a delivered or delivering report cannot be deleted');
     }
   },
