@@ -114,10 +114,12 @@ export function upwardTriggersMiddleware(strapi: Core.Strapi) {
           : null;
       const result = await next();
       if (!result?.id) return result;
+      // the stored row decides (the result may lack fields a rule set); loaded with its relations only when it reports
+      const stored = await strapi.db.query(ctx.uid).findOne({ where: { id: result.id } });
+      const events = stored ? upwardEvents(subject, before, stored) : [];
+      if (!events.length) return result;
       const after = await loadSubject(strapi, subject, { id: result.id });
       if (!after) return result;
-      const events = upwardEvents(subject, before, after);
-      if (!events.length) return result;
       const caller = describeCaller(strapi);
       for (const event of events) await report(strapi, subject, after, event, caller);
       return result;
