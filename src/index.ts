@@ -9,6 +9,7 @@ import { seedDemoData } from './bootstrap/demo-data';
 import { ensureDevAccounts, isDevelopment } from './bootstrap/dev-accounts';
 import { seedResponsibilityMatrix } from './bootstrap/responsibility-matrix';
 import { seedLandEvaluationSettings } from './records/land-evaluations';
+import { scheduleUpwardReports } from './bootstrap/upward-reports';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -35,5 +36,7 @@ export default {
     // the coming meetings of regular series (周例会, 月调度会), each morning, once across all instances
     await scheduleMeetings(strapi);
     await strapi.plugin('deadlines').service('scheduler').daily('schedule-meetings', '0 0 7 * * *', () => scheduleMeetings(strapi));
+    // 向上报送: due reports are delivered on start and every UPWARD_SWEEP_SECONDS, once across all instances
+    await scheduleUpwardReports(strapi);
   },
 };

@@ -241,6 +241,37 @@ export const LAYOUTS: Record<string, Layout> = {
     ],
     sort: ['raisedAt', 'DESC'],
     mainField: 'title',
+  },  // 向上报送
+  'api::upward-report.upward-report': {
+    list: ['title', 'target', 'event', 'state', 'attempts', 'createdAt', 'deliveredAt', 'lastError'],
+    edit: [
+      ['title', 'target'],
+      ['subjectType', 'subjectDocumentId'],
+      ['event', 'triggeredBy'],
+      ['state', 'attempts', 'deliveredAt'],
+      ['lastAttemptAt', 'nextAttemptAt', 'responseStatus'],
+      [['lastError', 12]],
+      [['responseBody', 12]],
+      [['note', 12]],
+      ['reportId', 'subjectUid'],
+      [['payload', 12]],
+      [['attemptLog', 12]],
+    ],
+    sort: ['createdAt', 'DESC'],
+    mainField: 'title',
+  },
+  'api::upward-setting.upward-setting': {
+    list: ['projectLibraryEnabled', 'developmentReformEnabled', 'creditEnabled', 'maxAttempts', 'backoffSeconds', 'timeoutSeconds'],
+    edit: [
+      ['projectLibraryEnabled', 'projectLibrarySecretSet'],
+      ['projectLibraryUrl', 'projectLibrarySecret'],
+      ['developmentReformEnabled', 'developmentReformSecretSet'],
+      ['developmentReformUrl', 'developmentReformSecret'],
+      ['creditEnabled', 'creditSecretSet'],
+      ['creditUrl', 'creditSecret'],
+      ['maxAttempts', 'backoffSeconds', 'timeoutSeconds'],
+      [['note', 12]],
+    ],
   },
 };
 
@@ -310,7 +341,14 @@ const READ_ONLY = new Set([
   'raisedAt',
   'handledAt',
   'bureau@api::finance-warning.finance-warning',
-  'history@api::finance-warning.finance-warning',
+  'history@api::finance-warning.finance-warning',  // 向上报送: the platform's, but for the note (and a failed report's state, back to pending)
+  ...[
+    'reportId', 'subjectUid', 'title', 'event', 'payload', 'triggeredBy', 'attempts', 'nextAttemptAt', 'lastAttemptAt',
+    'lastError', 'deliveredAt', 'responseStatus', 'responseBody', 'attemptLog',
+  ].map((field) => `${field}@api::upward-report.upward-report`),
+  'projectLibrarySecretSet',
+  'developmentReformSecretSet',
+  'creditSecretSet',
 ]);
 // 亩产效益评价: derived by the grading
 for (const field of ['taxPerMu', 'revenuePerMu', 'revenuePerEnergy', 'labourProductivity', 'rdRatio', 'score', 'rank', 'grade', 'scoring']) {

@@ -166,7 +166,21 @@ export const ENUM_LABELS: Record<string, string> = {
   bureau_survey: '部门调查',
   file_import: '批量导入',
   // finance-warning-rule.indicator: the indicators by their labels
-  ...Object.fromEntries(RULE_INDICATORS.map((indicator) => [indicator, FINANCE_INDICATOR_LABELS[indicator]])),
+  ...Object.fromEntries(RULE_INDICATORS.map((indicator) => [indicator, FINANCE_INDICATOR_LABELS[indicator]])),  // 向上报送: targets, kinds of record, events, delivery states ('pending' is 待办理 above)
+  city_project_library: '市重大项目库',
+  city_development_reform: '市发展改革委',
+  city_credit: '市信用平台',
+  project: '项目',
+  problem: '困难问题',
+  credit_record: '信用记录',
+  project_reported_to_city: '项目报送市项目库',
+  problem_escalated: '问题提请市级协调',
+  credit_blacklisted: '列入失信名单',
+  credit_repaired: '信用修复',
+  manual: '手工上报',
+  delivering: '投递中',
+  delivered: '已送达',
+  failed: '投递失败',
 };
 
 /** Labels of fields every record has. */
@@ -209,7 +223,8 @@ export const CONTENT_TYPE_LABELS: Record<string, string> = {
   'api::credit-record.credit-record': '信用记录',
   'api::finance-indicator.finance-indicator': '金融预警指标',
   'api::finance-warning-rule.finance-warning-rule': '金融预警规则',
-  'api::finance-warning.finance-warning': '金融预警',
+  'api::finance-warning.finance-warning': '金融预警',  'api::upward-report.upward-report': '上报记录',
+  'api::upward-setting.upward-setting': '上报设置',
 };
 
 export const FIELD_LABELS: Record<string, Record<string, string>> = {
@@ -529,6 +544,45 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     handledAt: '处置时间',
     bureau: '牵头单位',
     history: '预警记录',
+    note: '备注',
+  },  // 向上报送
+  'api::upward-report.upward-report': {
+    reportId: '上报编号',
+    target: '上报对象',
+    subjectType: '记录类型',
+    subjectDocumentId: '记录文档编号',
+    subjectUid: '记录内容类型',
+    title: '上报事项',
+    event: '上报事由',
+    payload: '上报内容',
+    triggeredBy: '触发人',
+    state: '投递状态',
+    attempts: '投递次数',
+    nextAttemptAt: '下次投递时间',
+    lastAttemptAt: '最近投递时间',
+    lastError: '最近错误',
+    deliveredAt: '送达时间',
+    responseStatus: '接收方响应码',
+    responseBody: '接收方响应（摘录）',
+    attemptLog: '投递记录',
+    note: '备注',
+  },
+  'api::upward-setting.upward-setting': {
+    projectLibraryEnabled: '市重大项目库：启用',
+    projectLibraryUrl: '市重大项目库：接收地址',
+    projectLibrarySecret: '市重大项目库：共享密钥（只写）',
+    projectLibrarySecretSet: '市重大项目库：已设置密钥',
+    developmentReformEnabled: '市发展改革委：启用',
+    developmentReformUrl: '市发展改革委：接收地址',
+    developmentReformSecret: '市发展改革委：共享密钥（只写）',
+    developmentReformSecretSet: '市发展改革委：已设置密钥',
+    creditEnabled: '市信用平台：启用',
+    creditUrl: '市信用平台：接收地址',
+    creditSecret: '市信用平台：共享密钥（只写）',
+    creditSecretSet: '市信用平台：已设置密钥',
+    maxAttempts: '最多投递次数',
+    backoffSeconds: '重试间隔基数（秒）',
+    timeoutSeconds: '请求超时（秒）',
     note: '备注',
   },
 };

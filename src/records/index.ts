@@ -20,6 +20,10 @@ import { financeWarningRule } from './rules/finance-warning';
 import { financeWarningRuleRule } from './rules/finance-warning-rule';
 import { landEvaluationRule } from './rules/land-evaluation';
 import { landEvaluationSettingRule } from './rules/land-evaluation-setting';
+// 向上报送
+import { upwardReportRule } from './rules/upward-report';
+import { hideSettingSecrets, upwardSettingRule } from './rules/upward-setting';
+import { upwardTriggersMiddleware } from './upward';
 
 /** The rules each record keeps, whoever writes it. */
 export const RECORD_RULES = [
@@ -44,9 +48,15 @@ export const RECORD_RULES = [
   // 亩产效益评价
   landEvaluationRule,
   landEvaluationSettingRule,
+  // 向上报送
+  upwardReportRule,
+  upwardSettingRule,
 ];
 
 export function registerRecords(strapi: Core.Strapi) {
   strapi.get('models').add(sequenceModel);
   strapi.documents.use(recordRulesMiddleware(strapi, RECORD_RULES));
+  // 向上报送: inside the record rules, so a report joins the write's transaction; secrets never leave the setting
+  strapi.documents.use(upwardTriggersMiddleware(strapi));
+  strapi.documents.use(hideSettingSecrets());
 }

@@ -40,6 +40,10 @@ const LEAD_RECORDS = [
   'api::finance-warning-rule.finance-warning-rule',
 ];
 
+/** 向上报送: the office's reports to the city (leaders read them) and their settings (the office alone). */
+const OFFICE_RECORDS = ['api::upward-report.upward-report', 'api::upward-setting.upward-setting'];
+const LEADER_READS = ['api::upward-report.upward-report'];
+
 /** The records an applicant unit (town, zone, task force) keeps itself. */
 const APPLICANT_RECORDS = [
   'api::project.project',
@@ -95,7 +99,7 @@ async function seedAdminRoles(strapi: Core.Strapi) {
       return [...all, ...others];
     }
     const readable = [...WORKFLOW, ...LEAD_RECORDS, ...DEADLINE_RECORDS, ...REFERENCE];
-    if (kind === 'leader') return readable.map((subject) => withFields(CM('read'), subject)).filter(Boolean) as Row[];
+    if (kind === 'leader') return [...readable, ...LEADER_READS].map((subject) => withFields(CM('read'), subject)).filter(Boolean) as Row[];
     const rights = RIGHTS[kind];
     // towns keep no district-wide records: the lead records stay out of their menu altogether
     const scoped = kind === 'department' ? [...WORKFLOW, ...LEAD_RECORDS, ...DEADLINE_RECORDS] : [...WORKFLOW, ...DEADLINE_RECORDS];
@@ -128,8 +132,10 @@ async function seedUserRoles(strapi: Core.Strapi) {
   const actionsOf = (kind: Kind): string[] => {
     const read = apiTypes.flatMap((uid) => contentApiActions(strapi, uid, ['find', 'findOne']));
     const me = ['plugin::users-permissions.user.me'];
-    if (kind === 'office') return [...me, ...apiTypes.flatMap((uid) => contentApiActions(strapi, uid, ['find', 'findOne', 'create', 'update', 'delete']))];
-    if (kind === 'leader') return [...me, ...read];
+    if (kind === 'office') {
+      return [...me, ...[...apiTypes, ...OFFICE_RECORDS].flatMap((uid) => contentApiActions(strapi, uid, ['find', 'findOne', 'create', 'update', 'delete']))];
+    }
+    if (kind === 'leader') return [...me, ...read, ...LEADER_READS.flatMap((uid) => contentApiActions(strapi, uid, ['find', 'findOne']))];
     const rights = RIGHTS[kind];
     return [
       ...me,

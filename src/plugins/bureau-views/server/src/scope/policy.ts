@@ -43,6 +43,9 @@ export const LEADS = {
 
 export const LEAD_CODES: string[] = Object.values(LEADS).map((lead) => lead.lead);
 
+/** Records of the coordination office alone: a lead no bureau holds (not among LEAD_CODES). */
+const OFFICE_ONLY: Lead = { lead: 'office' };
+
 const led = (lead: Lead, opens?: string[]): Pick<TypePolicy, 'read' | 'write' | 'opens'> => ({ read: lead, write: lead, ...(opens ? { opens } : {}) });
 
 export const PROJECT = 'api::project.project';
@@ -108,6 +111,9 @@ export const POLICIES: Record<string, TypePolicy> = {
   'api::finance-warning.finance-warning': led(LEADS.finance),
   'api::finance-warning-rule.finance-warning-rule': led(LEADS.finance),
   'api::land-evaluation-setting.land-evaluation-setting': { read: 'everyone', write: 'office' },
+  // 向上报送: the office's own records; no bureau leads them, so a department or town sees none (office and leaders all)
+  'api::upward-report.upward-report': { read: OFFICE_ONLY, write: 'office' },
+  'api::upward-setting.upward-setting': { read: OFFICE_ONLY, write: 'office' },
   'plugin::deadlines.deadline': { read: ['bureau'], write: 'office' },
   'plugin::deadlines.notification': { read: ['bureau'], write: ['bureau'] },
   'plugin::deadlines.extension': {

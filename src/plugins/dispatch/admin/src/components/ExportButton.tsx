@@ -16,7 +16,15 @@ const EXPORTS: Record<string, { list?: (search: string) => string; edit?: (docum
   'api::minute.minute': { edit: (id) => `/dispatch/exports/minutes/${id}`, label: 'export.minute', defaultLabel: 'Export minute (.docx)' },
   'api::bulletin.bulletin': { edit: (id) => `/dispatch/exports/bulletins/${id}`, label: 'export.bulletin', defaultLabel: 'Export bulletin' },
   'api::credit-record.credit-record': { list: () => '/dispatch/exports/dishonesty-list', label: 'export.dishonestyList', defaultLabel: 'Export dishonesty list' },
+  'api::upward-report.upward-report': { list: (search) => `/dispatch/exports/upward-reports${targetFilter(search)}`, label: 'export.upwardReports', defaultLabel: 'Export reports to the city' },
 };
+
+/** The list's own target filter (`filters[target][$eq]=city_credit`), which the reports' export understands. */
+function targetFilter(search: string): string {
+  const params = new URLSearchParams(search);
+  const value = params.get('filters[$and][0][target][$eq]') ?? params.get('filters[target][$eq]');
+  return value ? `?target=${encodeURIComponent(value)}` : '';
+}
 
 /** The content manager's own filters on the list (`filters[light][$eq]=red`, …) that the ledger understands. */
 function ledgerFilters(search: string): string {

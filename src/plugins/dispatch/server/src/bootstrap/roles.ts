@@ -27,7 +27,12 @@ const IMPORT_API_ACTIONS = [
   'plugin::dispatch.land-evaluation-import.create',
   'plugin::dispatch.finance-indicator-import.create',
 ];
-const IMPORTING_TYPES = ['office', 'department'];
+/** Actions of some roles only: imports for the office and the departments, the reports to the city for the office and the leaders. */
+const API_ACTIONS_OF: Record<string, string[]> = {
+  office: [...IMPORT_API_ACTIONS, 'plugin::dispatch.upward-reports-export.find'],
+  department: IMPORT_API_ACTIONS,
+  leader: ['plugin::dispatch.upward-reports-export.find'],
+};
 
 /**
  * Grants the plugin's permissions to the seeded roles, each (role, action) once — remembered in the plugin store,
@@ -51,7 +56,7 @@ export async function grantRoles(strapi: Core.Strapi) {
   }
 
   for (const type of USER_TYPES) {
-    const due = [...API_ACTIONS, ...(IMPORTING_TYPES.includes(type) ? IMPORT_API_ACTIONS : [])].filter((action) => !granted.has(`user:${type}:${action}`));
+    const due = [...API_ACTIONS, ...(API_ACTIONS_OF[type] ?? [])].filter((action) => !granted.has(`user:${type}:${action}`));
     if (!due.length) continue;
     const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type }, populate: { permissions: { select: ['action'] } } });
     if (!role) continue;

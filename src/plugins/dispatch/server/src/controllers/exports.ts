@@ -40,4 +40,9 @@ export default {
       send(ctx, await getService(strapi, 'exports').dishonestyList());
     },
   }),
+  'upward-reports-export': ({ strapi }: { strapi: Core.Strapi }) => ({
+    async find(ctx: Ctx) {
+      send(ctx, await getService(strapi, 'exports').upwardReports((ctx.query ?? {}) as { target?: unknown }));
+    },
+  }),
 };

@@ -8,6 +8,7 @@ export { buildBulletin } from './bulletin';
 export { minuteDocument, contentBlocks, type MinuteDocument, type Block, type Run } from './minute-document';
 export { buildMinuteDocx } from './minute-docx';
 export { buildDishonestyList, DISHONESTY_LIST_TITLE } from './dishonesty-list';
+export { buildUpwardReports, UPWARD_REPORTS_TITLE, type ListedUpwardReport } from './upward-reports';
 export type {
   BulletinExport,
   BulletinFigures,

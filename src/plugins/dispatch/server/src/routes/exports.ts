@@ -11,6 +11,7 @@ const ROUTES = [
   { path: '/exports/minutes/:documentId', handler: 'minute-export.find' },
   { path: '/exports/bulletins/:documentId', handler: 'bulletin-export.find' },
   { path: '/exports/dishonesty-list', handler: 'dishonesty-list-export.find' },
+  { path: '/exports/upward-reports', handler: 'upward-reports-export.find' },
 ];
 
 export const admin = ROUTES.map((route) => ({ method: 'GET', ...route, config: requires(EXPORTS_READ) }));

@@ -18,7 +18,10 @@ import {
   type ListedEnterprise,
   type ListedProblem,
 } from '../exports';
+import { enumLabel } from '../../../../../domain/labels';
 import { listingRecords } from '../../../../../domain/credit';
+import { UPWARD_TARGETS } from '../../../../../domain/upward';
+import { buildUpwardReports, UPWARD_REPORTS_TITLE, type ListedUpwardReport } from '../exports/upward-reports';
 
 type Row = Record<string, any>;
 
@@ -199,6 +202,24 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
         records: listingRecords(records.filter((record) => record.enterprise?.id === enterprise.id)) as ListedEnterprise['records'],
       }));
       return { body: await buildDishonestyList(rows, await context()), contentType: XLSX_CONTENT_TYPE, filename: `${DISHONESTY_LIST_TITLE}-${today()}.xlsx` };
+    },
+
+    /**
+     * 上报记录: the reports to the city (all, or one `target`'s), the same content the receivers got — the fallback
+     * when a receiver is down or not yet connected. Read in the caller's scope: the office and leaders see them all.
+     */
+    async upwardReports(query: { target?: unknown }): Promise<ExportFile> {
+      const target = query.target === undefined || query.target === '' ? undefined : query.target;
+      if (target !== undefined && (typeof target !== 'string' || !(UPWARD_TARGETS as readonly string[]).includes(target))) {
+        throw badParameter('target', `取值须为 ${UPWARD_TARGETS.join('、')} 之一`, `must be one of ${UPWARD_TARGETS.join(', ')}`);
+      }
+      const reports = (await strapi.documents('api::upward-report.upward-report' as any).findMany({
+        filters: target ? { target } : {},
+        sort: ['createdAt:asc', 'id:asc'],
+      } as any)) as unknown as ListedUpwardReport[];
+      const label = typeof target === 'string' ? enumLabel(target) : undefined;
+      const body = await buildUpwardReports(reports, await context(), label);
+      return { body, contentType: XLSX_CONTENT_TYPE, filename: `${UPWARD_REPORTS_TITLE}${label ? `（${label}）` : ''}-${today()}.xlsx` };
     },
   };
 };
