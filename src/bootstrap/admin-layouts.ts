@@ -242,6 +242,31 @@ export const LAYOUTS: Record<string, Layout> = {
     sort: ['raisedAt', 'DESC'],
     mainField: 'title',
   },
+  // 专项督查与督办单
+  'api::inspection.inspection': {
+    list: ['title', 'scopeKind', 'theme', 'inspectedAt', 'inspectors', 'state'],
+    edit: [['title', 'state'], ['scopeKind', 'theme'], ['projects', 'bureaus'], ['inspectedAt', 'inspectors'], [['findings', 12]], ['findingBureaus', 'notices'], [['note', 12]]],
+    sort: ['inspectedAt', 'DESC'],
+    mainField: 'title',
+  },
+  'api::supervision-notice.supervision-notice': {
+    list: ['number', 'bureau', 'source', 'state', 'issuedAt', 'replyDueAt', 'repliedAt'],
+    edit: [
+      ['number', 'source'],
+      ['bureau', 'project'],
+      ['inspection', 'sourceDeadline'],
+      [['issue', 12]],
+      [['requirement', 12]],
+      ['replyWorkingDays', 'issuedAt', 'replyDueAt'],
+      ['state', 'repliedAt'],
+      [['reply', 12]],
+      [['reviewNote', 12]],
+      ['reviewedAt'],
+      [['history', 12]],
+    ],
+    sort: ['issuedAt', 'DESC'],
+    mainField: 'number',
+  },
 };
 
 /** Fields the server computes: shown, never editable in the admin panel. */
@@ -278,6 +303,16 @@ const READ_ONLY = new Set([
   'handledAt',
   'bureau@api::finance-warning.finance-warning',
   'history@api::finance-warning.finance-warning',
+  // 专项督查与督办单: numbers, stamps and history are the platform's
+  'findingBureaus',
+  'number@api::supervision-notice.supervision-notice',
+  'source@api::supervision-notice.supervision-notice',
+  'sourceDeadline',
+  'issuedAt',
+  'replyDueAt',
+  'repliedAt',
+  'reviewedAt',
+  'history@api::supervision-notice.supervision-notice',
 ]);
 
 const FULL_WIDTH = new Set(['component', 'json', 'richtext', 'blocks', 'dynamiczone']);

@@ -18,6 +18,8 @@ import { sequenceModel } from './sequences';
 import { financeIndicatorRule } from './rules/finance-indicator';
 import { financeWarningRule } from './rules/finance-warning';
 import { financeWarningRuleRule } from './rules/finance-warning-rule';
+import { inspectionRule } from './rules/inspection';
+import { supervisionNoticeRule } from './rules/supervision-notice';
 
 /** The rules each record keeps, whoever writes it. */
 export const RECORD_RULES = [
@@ -39,6 +41,9 @@ export const RECORD_RULES = [
   financeIndicatorRule,
   financeWarningRuleRule,
   financeWarningRule,
+  // 专项督查与督办单
+  inspectionRule,
+  supervisionNoticeRule,
 ];
 
 export function registerRecords(strapi: Core.Strapi) {

@@ -108,6 +108,14 @@ export const POLICIES: Record<string, TypePolicy> = {
   'api::finance-warning.finance-warning': led(LEADS.finance),
   'api::finance-warning-rule.finance-warning-rule': led(LEADS.finance),
   'api::land-evaluation-setting.land-evaluation-setting': { read: 'everyone', write: 'office' },
+  // 专项督查: the office's; read by the units inspected and those named in its findings
+  'api::inspection.inspection': { read: ['bureaus', 'findingBureaus'], write: 'office' },
+  // 督办单: its bureau reads it and writes its reply (the rule keeps review to the office); the rest is the office's
+  'api::supervision-notice.supervision-notice': {
+    read: ['bureau'],
+    write: ['bureau'],
+    protected: ['bureau', 'inspection', 'project', 'issue', 'requirement', 'replyWorkingDays'],
+  },
   'plugin::deadlines.deadline': { read: ['bureau'], write: 'office' },
   'plugin::deadlines.notification': { read: ['bureau'], write: ['bureau'] },
   'plugin::deadlines.extension': {
