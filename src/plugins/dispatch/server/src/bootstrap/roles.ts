@@ -18,6 +18,8 @@ const API_ACTIONS = [
   'plugin::dispatch.minute-export.find',
   'plugin::dispatch.bulletin-export.find',
   'plugin::dispatch.dishonesty-list-export.find',
+  // 督办单 (.docx)
+  'plugin::dispatch.supervision-notice-export.find',
 ];
 const USER_TYPES = ['office', 'department', 'town', 'leader'];
 

@@ -8,6 +8,7 @@ export { buildBulletin } from './bulletin';
 export { minuteDocument, contentBlocks, type MinuteDocument, type Block, type Run } from './minute-document';
 export { buildMinuteDocx } from './minute-docx';
 export { buildDishonestyList, DISHONESTY_LIST_TITLE } from './dishonesty-list';
+export { buildSupervisionNoticeDocx, noticeDocument, NOTICE_HEAD } from './supervision-notice-docx';
 export type {
   BulletinExport,
   BulletinFigures,
@@ -20,6 +21,7 @@ export type {
   MinuteExport,
   MinuteTask,
   ProblemListExport,
+  SupervisionNoticeExport,
 } from './types';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

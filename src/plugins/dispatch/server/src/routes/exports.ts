@@ -11,6 +11,8 @@ const ROUTES = [
   { path: '/exports/minutes/:documentId', handler: 'minute-export.find' },
   { path: '/exports/bulletins/:documentId', handler: 'bulletin-export.find' },
   { path: '/exports/dishonesty-list', handler: 'dishonesty-list-export.find' },
+  // 督办单 (.docx)
+  { path: '/exports/supervision-notices/:documentId', handler: 'supervision-notice-export.find' },
 ];
 
 export const admin = ROUTES.map((route) => ({ method: 'GET', ...route, config: requires(EXPORTS_READ) }));
