@@ -279,6 +279,40 @@ describe('special inspections and supervision notices', () => {
     });
   });
 
+  describe('lights', () => {
+    it('an open notice lights its bureau and its project like any item with a deadline; its reply puts it out', async () => {
+      const LIGHT = 'plugin::traffic-lights.light';
+      const reform = await bureau(app, 'development-reform');
+      // the office writes one by hand: 1 working day to reply, so it is due within a working day (yellow)
+      const res = await api().post('/api/supervision-notices', { bureau: reform.documentId, project: project.documentId, issue: '项目审批材料退回后未重新报送', replyWorkingDays: 1 });
+      expect(res.status).toBe(201);
+      const notice = res.body.data;
+      expect(notice).toMatchObject({ source: 'manual', state: 'issued' });
+      const key = `item:${NOTICE}:${notice.documentId}`;
+      const lightOf = async (where: Json) => {
+        for (let tries = 0; tries < 50; tries += 1) {
+          const row = await db(LIGHT).findOne({ where });
+          if (row) return row;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return null;
+      };
+      expect(await lightOf({ key })).toMatchObject({ light: 'yellow', open: true });
+      const unit = await lightOf({ key: `unit:${reform.documentId}` });
+      expect(unit.reasons.map((reason: Json) => reason.target.documentId)).toContain(notice.documentId);
+      expect(unit.reasons.find((reason: Json) => reason.target.documentId === notice.documentId).message).toContain('督办单');
+
+      const replier = await restActor(app, 'department', reform, 'development reform replier');
+      expect((await replier.put(`/api/supervision-notices/${notice.documentId}`, { reply: '已重新报送审批材料。' })).status).toBe(200);
+      let item = await db(LIGHT).findOne({ where: { key } });
+      for (let tries = 0; tries < 50 && item.open; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        item = await db(LIGHT).findOne({ where: { key } });
+      }
+      expect(item).toMatchObject({ light: 'green', open: false });
+    });
+  });
+
   describe('figures', () => {
     it('count per unit the notices received, replied on time and open, with their definition', async () => {
       const today = DateTime.now().setZone(ZONE).toISODate()!;
