@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerRecords } from './records';
 import { scheduleMeetings } from './records/meetings';
 import { openMonthlyReports } from './records/monthly-reports';
+import { listenForEscalations } from './records/supervision';
 import { configureAdminLayouts } from './bootstrap/admin-layouts';
 import { seedBureaus } from './bootstrap/bureaus';
 import { seedFinanceWarningRules, syncFinanceWatch } from './bootstrap/finance-warning-rules';
@@ -18,6 +19,8 @@ export default {
 
   /** Ordered, idempotent set-up steps: each may run on every start. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // an overdue item escalated to the office becomes a 督办单 to its bureau
+    listenForEscalations(strapi);
     await seedBureaus(strapi);
     // after every plugin's bootstrap: the admin's default roles and all permission actions exist by now
     await strapi.plugin('bureau-views').service('roles').seed();

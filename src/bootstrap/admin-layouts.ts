@@ -273,6 +273,31 @@ export const LAYOUTS: Record<string, Layout> = {
       [['note', 12]],
     ],
   },
+  // 专项督查与督办单
+  'api::inspection.inspection': {
+    list: ['title', 'scopeKind', 'theme', 'inspectedAt', 'inspectors', 'state'],
+    edit: [['title', 'state'], ['scopeKind', 'theme'], ['projects', 'bureaus'], ['inspectedAt', 'inspectors'], [['findings', 12]], ['findingBureaus', 'notices'], [['note', 12]]],
+    sort: ['inspectedAt', 'DESC'],
+    mainField: 'title',
+  },
+  'api::supervision-notice.supervision-notice': {
+    list: ['number', 'bureau', 'source', 'state', 'issuedAt', 'replyDueAt', 'repliedAt'],
+    edit: [
+      ['number', 'source'],
+      ['bureau', 'project'],
+      ['inspection', 'sourceDeadline'],
+      [['issue', 12]],
+      [['requirement', 12]],
+      ['replyWorkingDays', 'issuedAt', 'replyDueAt'],
+      ['state', 'repliedAt'],
+      [['reply', 12]],
+      [['reviewNote', 12]],
+      ['reviewedAt'],
+      [['history', 12]],
+    ],
+    sort: ['issuedAt', 'DESC'],
+    mainField: 'number',
+  },
 };
 
 // 亩产效益评价: the figures the third party reports, then what the platform derives from them
@@ -341,7 +366,8 @@ const READ_ONLY = new Set([
   'raisedAt',
   'handledAt',
   'bureau@api::finance-warning.finance-warning',
-  'history@api::finance-warning.finance-warning',  // 向上报送: the platform's, but for the note (and a failed report's state, back to pending)
+  'history@api::finance-warning.finance-warning',
+  // 向上报送: the platform's, but for the note (and a failed report's state, back to pending)
   ...[
     'reportId', 'subjectUid', 'title', 'event', 'payload', 'triggeredBy', 'attempts', 'nextAttemptAt', 'lastAttemptAt',
     'lastError', 'deliveredAt', 'responseStatus', 'responseBody', 'attemptLog',
@@ -349,6 +375,16 @@ const READ_ONLY = new Set([
   'projectLibrarySecretSet',
   'developmentReformSecretSet',
   'creditSecretSet',
+  // 专项督查与督办单: numbers, stamps and history are the platform's
+  'findingBureaus',
+  'number@api::supervision-notice.supervision-notice',
+  'source@api::supervision-notice.supervision-notice',
+  'sourceDeadline',
+  'issuedAt',
+  'replyDueAt',
+  'repliedAt',
+  'reviewedAt',
+  'history@api::supervision-notice.supervision-notice',
 ]);
 // 亩产效益评价: derived by the grading
 for (const field of ['taxPerMu', 'revenuePerMu', 'revenuePerEnergy', 'labourProductivity', 'rdRatio', 'score', 'rank', 'grade', 'scoring']) {

@@ -1512,6 +1512,51 @@ async function seedFinanceIndicators(ctx: DemoContext) {
   }
 }
 
+// --- 专项督查与督办单 ------------------------------------------------------------------------------------------
+
+/**
+ * One inspection of the land and start-up of two projects, done a week ago, with two findings that raised notices:
+ * 区自然资源局's replied (awaiting the office's review), 兰山街道's still open.
+ */
+async function seedInspections(ctx: DemoContext) {
+  const inspection = await ctx.create('api::inspection.inspection', {
+    title: '重点项目要素保障专项督查（演示）',
+    theme: '用地保障与开工准备',
+    scopeKind: 'projects',
+    projects: [ctx.project('commercial-complex').doc.documentId, ctx.project('cnc-park').doc.documentId],
+    bureaus: [ctx.bureau('natural-resources'), ctx.bureau(LS)],
+    inspectedAt: ctx.calendar.date(ctx.calendar.workday(-7)),
+    inspectors: '区重大项目协调办公室 王某、区委督查室 李某',
+    state: 'done',
+    findings: [
+      {
+        bureau: ctx.bureau('natural-resources'),
+        project: ctx.project('cnc-park').doc.documentId,
+        issue: '数控机床智能制造产业园项目二期用地规划条件出具超过承诺时限，企业多次催办。',
+        requirement: '5 个工作日内出具规划条件，并报送超时原因及整改措施。',
+        replyWorkingDays: 5,
+        raiseNotice: true,
+      },
+      {
+        bureau: ctx.bureau(LS),
+        project: ctx.project('commercial-complex').doc.documentId,
+        issue: '商业综合体项目红线内地上附着物补偿和清表进度滞后，影响计划开工。',
+        requirement: '明确清表完成时间节点，每周报送进展。',
+        replyWorkingDays: 3,
+        raiseNotice: true,
+      },
+    ],
+  });
+  const notice = await ctx.strapi.db
+    .query('api::supervision-notice.supervision-notice')
+    .findOne({ where: { inspection: { id: inspection.id }, bureau: { documentId: ctx.bureau('natural-resources') } } });
+  if (notice) {
+    await ctx.update('api::supervision-notice.supervision-notice', notice.documentId, {
+      reply: '已于督查后第 3 个工作日出具二期用地规划条件；超时原因为规划调整论证，已建立规划条件出具台账，每周调度。',
+    });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // 亩产效益评价: last year's evaluations of the demo enterprises, as a third party would report them
 // ---------------------------------------------------------------------------------------------------------------
@@ -1578,6 +1623,7 @@ export async function seedDemoData(strapi: Core.Strapi): Promise<void> {
     await seedCreditRecords(ctx);
     await seedFinanceIndicators(ctx);
     await seedLandEvaluations(ctx);
+    await seedInspections(ctx);
   });
 
   const opinions = await strapi.db.query(UID.opinion).count();

@@ -24,6 +24,8 @@ import { landEvaluationSettingRule } from './rules/land-evaluation-setting';
 import { upwardReportRule } from './rules/upward-report';
 import { hideSettingSecrets, upwardSettingRule } from './rules/upward-setting';
 import { upwardTriggersMiddleware } from './upward';
+import { inspectionRule } from './rules/inspection';
+import { supervisionNoticeRule } from './rules/supervision-notice';
 
 /** The rules each record keeps, whoever writes it. */
 export const RECORD_RULES = [
@@ -51,6 +53,9 @@ export const RECORD_RULES = [
   // 向上报送
   upwardReportRule,
   upwardSettingRule,
+  // 专项督查与督办单
+  inspectionRule,
+  supervisionNoticeRule,
 ];
 
 export function registerRecords(strapi: Core.Strapi) {

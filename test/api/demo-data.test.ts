@@ -124,6 +124,18 @@ describe('demo data', () => {
     expect(new Set(rows.map((row: any) => row.grade)).size).toBeGreaterThan(1);
   });
 
+  it('has one inspection with two findings, each with its notice, one of them replied', async () => {
+    const inspections = await get('/api/inspections?populate[findings][populate][bureau][fields][0]=code');
+    expect(inspections.data).toHaveLength(1);
+    expect(inspections.data[0].findings.map((finding: any) => finding.bureau.code)).toEqual(['natural-resources', 'sample-lanshan-street']);
+    // (the demo's overdue items escalated to the office raise notices of their own: source overdue_escalation)
+    const notices = await get('/api/supervision-notices?filters[source][$eq]=inspection_finding&populate[bureau][fields][0]=code&sort=id:asc');
+    expect(notices.data.map((notice: any) => [notice.bureau.code, notice.state])).toEqual([
+      ['natural-resources', 'replied'],
+      ['sample-lanshan-street', 'issued'],
+    ]);
+  });
+
   it('adds nothing when run a second time', async () => {
     const before = await totals();
     await seedDemoData(app.strapi);

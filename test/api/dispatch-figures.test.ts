@@ -155,6 +155,8 @@ describe('dispatch figures and bulletins', () => {
         problemResolution: { reported: 3, resolved: 1, escalated: 1, counted: 2, rate: 0.5 },
         pledgeFulfilment: { due: 3, met: 2, late: 1, missed: 0, rate: 0.6667 },
         lights: { red: 1, yellow: 1, green: 1, total: 3 },
+        // no 督办单 was issued in the period (see test/api/supervision.test.ts)
+        supervision: { received: 0, replied: 0, repliedOnTime: 0, accepted: 0, open: 0, overdue: 0, rate: null },
       });
       expect(body.data.ranking.applicant.slice(0, 2).map((entry: Json) => [entry.documentId, entry.rank])).toEqual([
         [baishabu.documentId, 1],
@@ -168,7 +170,7 @@ describe('dispatch figures and bulletins', () => {
     it('shows the definitions next to the figures, in Chinese first', () => {
       expect(body.meta.definitions.startRate).toMatchObject({ name: '开工率', formula: '开工率 = 已开工项目数 ÷ 计划开工项目数' });
       expect(body.meta.definitions.problemResolution.definition).toContain('已上报市级');
-      expect(Object.keys(body.meta.definitions)).toEqual(expect.arrayContaining(['investmentRate', 'pledgeFulfilment', 'lights', 'ranking']));
+      expect(Object.keys(body.meta.definitions)).toEqual(expect.arrayContaining(['investmentRate', 'pledgeFulfilment', 'lights', 'ranking', 'supervision']));
     });
 
     it('narrows to one unit', async () => {

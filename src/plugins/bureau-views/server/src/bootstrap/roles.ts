@@ -17,6 +17,9 @@ const WORKFLOW = [
   'api::pledge.pledge',
   'api::meeting.meeting',
   'api::minute.minute',
+  // 专项督查与督办单
+  'api::inspection.inspection',
+  'api::supervision-notice.supervision-notice',
 ];
 const REFERENCE = [
   'api::bureau.bureau',
@@ -54,15 +57,18 @@ const APPLICANT_RECORDS = [
   'api::pledge.pledge',
 ];
 
+/** 督办单: a department or town replies to the notices sent to it (the record rule keeps the review to the office). */
+const NOTICE = 'api::supervision-notice.supervision-notice';
+
 /** What each kind of bureau creates and changes (always within its scope, see the README's table). */
 const RIGHTS: Record<'department' | 'town', { create: string[]; update: string[] }> = {
   department: {
     create: ['api::problem.problem', 'api::monthly-report.monthly-report', 'api::pledge.pledge', 'plugin::deadlines.extension', ...LEAD_RECORDS],
-    update: ['api::opinion.opinion', 'api::problem.problem', 'api::task.task', 'api::monthly-report.monthly-report', 'api::pledge.pledge', 'plugin::deadlines.notification', 'plugin::deadlines.extension', ...LEAD_RECORDS],
+    update: ['api::opinion.opinion', 'api::problem.problem', 'api::task.task', 'api::monthly-report.monthly-report', 'api::pledge.pledge', 'plugin::deadlines.notification', 'plugin::deadlines.extension', ...LEAD_RECORDS, NOTICE],
   },
   town: {
     create: [...APPLICANT_RECORDS, 'api::enterprise.enterprise', 'plugin::deadlines.extension'],
-    update: [...APPLICANT_RECORDS, 'plugin::deadlines.notification', 'plugin::deadlines.extension'],
+    update: [...APPLICANT_RECORDS, 'plugin::deadlines.notification', 'plugin::deadlines.extension', NOTICE],
   },
 };
 

@@ -114,6 +114,14 @@ export const POLICIES: Record<string, TypePolicy> = {
   // 向上报送: the office's own records; no bureau leads them, so a department or town sees none (office and leaders all)
   'api::upward-report.upward-report': { read: OFFICE_ONLY, write: 'office' },
   'api::upward-setting.upward-setting': { read: OFFICE_ONLY, write: 'office' },
+  // 专项督查: the office's; read by the units inspected and those named in its findings
+  'api::inspection.inspection': { read: ['bureaus', 'findingBureaus'], write: 'office' },
+  // 督办单: its bureau reads it and writes its reply (the rule keeps review to the office); the rest is the office's
+  'api::supervision-notice.supervision-notice': {
+    read: ['bureau'],
+    write: ['bureau'],
+    protected: ['bureau', 'inspection', 'project', 'issue', 'requirement', 'replyWorkingDays'],
+  },
   'plugin::deadlines.deadline': { read: ['bureau'], write: 'office' },
   'plugin::deadlines.notification': { read: ['bureau'], write: ['bureau'] },
   'plugin::deadlines.extension': {

@@ -13,6 +13,11 @@ import { RULE } from '../uids';
  *   service offered (§4.3); told when it is raised (a reminder as early as the duration: 09:00 that working day, or at
  *   once when raised later), reminded the working day before, the office told 1 working day after; a warning cleared
  *   by the platform (indicators back to normal) cancels it
+ * - 督办单: the bureau replies within the notice's own number of working days (5 unless the finding says otherwise).
+ *   Durations here are fixed, so the notice's record rule works out the last day (`replyDueDate`, with this
+ *   plugin's calendar) and the rule ends the deadline with that day; a returned notice gets a new last day, and the
+ *   deadline (met while replied or accepted) opens again with it. Reminded the working day before, the office told
+ *   1 working day after.
  */
 export const DEFAULT_RULES = [
   {
@@ -101,6 +106,20 @@ export const DEFAULT_RULES = [
     reminders: [{ workingDays: 5 }, { workingDays: 1 }],
     escalations: [{ workingDays: 1, to: 'office' }],
     description: '《工作方案》四.3：区金融监管局建立动态预警服务机制，根据预警情况提供相应金融服务。',
+  },
+  {
+    key: 'supervision-notice-reply',
+    name: '督办单：在回复时限内报送整改情况',
+    contentType: 'api::supervision-notice.supervision-notice',
+    startField: 'issuedAt',
+    durationKind: 'end_of_date_field',
+    dateField: 'replyDueDate',
+    dueField: 'replyDueAt',
+    metWhen: { field: 'state', op: 'in', value: ['replied', 'accepted'] },
+    bureauField: 'bureau',
+    reminders: [{ workingDays: 1 }],
+    escalations: [{ workingDays: 1, to: 'office' }],
+    description: '《工作方案》三.5：对督查发现的问题和逾期未办结事项下发督办单，责任单位限期报送整改情况（回复时限为督办单所定工作日数，默认 5 个工作日）。',
   },
 ];
 

@@ -19,6 +19,8 @@ const API_ACTIONS = [
   'plugin::dispatch.minute-export.find',
   'plugin::dispatch.bulletin-export.find',
   'plugin::dispatch.dishonesty-list-export.find',
+  // 督办单 (.docx)
+  'plugin::dispatch.supervision-notice-export.find',
 ];
 const USER_TYPES = ['office', 'department', 'town', 'leader'];
 /** Imports write records a lead bureau keeps: the office's and the departments' users-permissions roles. */

@@ -35,6 +35,11 @@ export default {
       send(ctx, await getService(strapi, 'exports').bulletin(ctx.params.documentId));
     },
   }),
+  'supervision-notice-export': ({ strapi }: { strapi: Core.Strapi }) => ({
+    async find(ctx: Ctx) {
+      send(ctx, await getService(strapi, 'exports').supervisionNotice(ctx.params.documentId));
+    },
+  }),
   'dishonesty-list-export': ({ strapi }: { strapi: Core.Strapi }) => ({
     async find(ctx: Ctx) {
       send(ctx, await getService(strapi, 'exports').dishonestyList());

@@ -55,6 +55,16 @@ const START = '开工情况';
 const INVESTMENT = '投资完成情况（万元）';
 const PROBLEMS = '问题办理情况';
 const LIGHTS = '亮灯情况（个）';
+const NOTICES = '督办单（件）';
+
+/** A count of notices, 「—」 in a bulletin frozen before notices were counted. */
+const noticeCount = (header: string, pick: (supervision: NonNullable<BulletinFigures['supervision']>) => number): Column => ({
+  header,
+  group: NOTICES,
+  width: 8,
+  numFmt: FORMAT.count,
+  figure: (figures) => (figures.supervision ? pick(figures.supervision) : NOT_APPLICABLE),
+});
 
 const COLUMNS: Column[] = [
   { header: '排名', width: 6, unit: (unit) => unit.rank ?? NOT_APPLICABLE },
@@ -74,6 +84,9 @@ const COLUMNS: Column[] = [
   count('红灯', LIGHTS, (figures) => figures.lights.red),
   count('黄灯', LIGHTS, (figures) => figures.lights.yellow),
   count('绿灯', LIGHTS, (figures) => figures.lights.green),
+  noticeCount('收到', (supervision) => supervision.received),
+  noticeCount('按期回复', (supervision) => supervision.repliedOnTime),
+  noticeCount('未办结', (supervision) => supervision.open),
 ];
 
 /** 排名, 单位, 单位类型: merged into 「全区」 on the district row. */

@@ -9,6 +9,7 @@ export { minuteDocument, contentBlocks, type MinuteDocument, type Block, type Ru
 export { buildMinuteDocx } from './minute-docx';
 export { buildDishonestyList, DISHONESTY_LIST_TITLE } from './dishonesty-list';
 export { buildUpwardReports, UPWARD_REPORTS_TITLE, type ListedUpwardReport } from './upward-reports';
+export { buildSupervisionNoticeDocx, noticeDocument, NOTICE_HEAD } from './supervision-notice-docx';
 export type {
   BulletinExport,
   BulletinFigures,
@@ -21,6 +22,7 @@ export type {
   MinuteExport,
   MinuteTask,
   ProblemListExport,
+  SupervisionNoticeExport,
 } from './types';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -68,7 +68,7 @@ interface Type {
   bold?: boolean;
 }
 
-const TYPE = {
+export const TYPE = {
   title: { face: FACE.title, size: SIZE.title },
   body: { face: FACE.body, size: SIZE.body },
   heading: { face: FACE.heading, size: SIZE.body },
@@ -79,12 +79,12 @@ const TYPE = {
 } as const satisfies Record<string, Type>;
 
 /** The font and size of a type; punctuation such as 「“”」 is counted as Chinese (`hint`). */
-function typeface(type: Type) {
+export function typeface(type: Type) {
   const latin = (type.latin ?? FACE.latin).name;
   return { font: { eastAsia: type.face.name, ascii: latin, hAnsi: latin, hint: 'eastAsia' }, size: type.size * 2, bold: type.bold };
 }
 
-const textRun = (text: string, type: Type) => new TextRun({ text, ...typeface(type) });
+export const textRun = (text: string, type: Type) => new TextRun({ text, ...typeface(type) });
 
 const runs = (model: Run[], type: Type) => model.map((run) => textRun(run.text, { ...type, bold: run.bold || type.bold }));
 
@@ -92,7 +92,7 @@ const runs = (model: Run[], type: Type) => model.map((run) => textRun(run.text, 
  * The font table: every face the document names, with its fallback. docx writes an empty table unless fonts are
  * embedded, so the renderer passes this one in its place.
  */
-function fontTable(): string {
+export function fontTable(): string {
   const fonts = Object.values(FACE).map(
     (face: Face) =>
       `<w:font w:name="${face.name}">` +
@@ -112,7 +112,7 @@ function fontTable(): string {
  * A4 portrait (210 × 297 mm, in Word's twips) with GB/T 9704's margins: the type area is 156 mm wide and 225 mm
  * high. The footer's page number, about 6.5 mm high, sits from 22 mm up: about 7 mm under the type area.
  */
-const PAGE = {
+export const PAGE = {
   size: { width: 11906, height: 16838 },
   margin: { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26), footer: mm(22) },
 } as const;
@@ -132,7 +132,7 @@ const paragraph = (options: IParagraphOptions) => new Paragraph({ spacing: EXACT
  * The head or the title: centred, single-spaced (a fixed line would clip 二号 characters in some fonts), a blank
  * line after it unless said otherwise.
  */
-const titleParagraph = (text: string, after = LINE) =>
+export const titleParagraph = (text: string, after = LINE) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
     spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after },
@@ -141,11 +141,11 @@ const titleParagraph = (text: string, after = LINE) =>
   });
 
 /** 文号, centred under the head. */
-const numberParagraph = (number: string) =>
+export const numberParagraph = (number: string) =>
   paragraph({ alignment: AlignmentType.CENTER, spacing: { ...EXACT_LINE, after: LINE }, children: [textRun(number, TYPE.body)] });
 
 /** A paragraph of the text: justified, its first line indented two characters. */
-const bodyParagraph = (children: TextRun[], options: IParagraphOptions = {}) =>
+export const bodyParagraph = (children: TextRun[], options: IParagraphOptions = {}) =>
   paragraph({ alignment: AlignmentType.JUSTIFIED, indent: INDENT, children, ...options });
 
 function blockParagraph(block: Block): Paragraph {
@@ -155,11 +155,11 @@ function blockParagraph(block: Block): Paragraph {
 }
 
 /** 「会议时间：2026年11月20日 09:30」, the label in 黑体 as GB/T 9704 sets 纪要's 出席 and 列席. */
-const particularParagraph = ({ label, value }: { label: string; value: string }) =>
+export const particularParagraph = ({ label, value }: { label: string; value: string }) =>
   bodyParagraph([textRun(`${label}：`, TYPE.heading), textRun(value, TYPE.body)]);
 
 /** The date under the text, four characters from the right. */
-const issuedParagraph = (issued: string) =>
+export const issuedParagraph = (issued: string) =>
   paragraph({
     alignment: AlignmentType.RIGHT,
     indent: { right: pt(4 * SIZE.body) },
@@ -255,7 +255,7 @@ function taskTable(tasks: MinuteDocument['tasks']): Table {
  * 「— 1 —」 in 四号 宋体 about 7 mm under the type area: on odd pages one character from the right edge, on even
  * pages one from the left (GB/T 9704).
  */
-function pageNumberFooter(side: 'odd' | 'even'): Footer {
+export function pageNumberFooter(side: 'odd' | 'even'): Footer {
   const oneCharacter = pt(SIZE.pageNumber);
   return new Footer({
     children: [
@@ -271,7 +271,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 // ---------------------------------------------------------------- the document
 
 /** Where the export came from, in the file's properties (an official document prints no export line). */
-function exportNote(context: ExportContext, at: Date): string {
+export function exportNote(context: ExportContext, at: Date): string {
   const parts = [`导出时间：${chineseDateTime(at)}`, `范围：${context.scope}`, context.exportedBy ? `导出人：${context.exportedBy}` : null];
   return parts.filter(Boolean).join('　');
 }

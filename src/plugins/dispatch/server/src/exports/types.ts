@@ -106,6 +106,8 @@ export interface BulletinFigures {
   /** 践诺率 */
   pledgeRate: number | null;
   lights: { red: number; yellow: number; green: number };
+  /** 督办单: received in the period, replied on time, not yet accepted (absent in bulletins frozen before they were counted). */
+  supervision?: { received: number; repliedOnTime: number; open: number } | null;
 }
 
 export interface BulletinUnit extends BulletinFigures {
@@ -188,4 +190,25 @@ export interface ListedEnterprise {
   records: ListedCreditRecord[];
   /** the enterprise's projects (red while it is listed) */
   projects?: Array<{ name: string }> | null;
+}
+
+/** 督办单 with its recipient, inspection and project. */
+export interface SupervisionNoticeExport {
+  number?: string | null;
+  bureau?: Named;
+  /** supervision-notice.source enum value */
+  source?: string | null;
+  inspection?: { title?: string | null } | null;
+  project?: Named;
+  issue?: string | null;
+  requirement?: string | null;
+  replyWorkingDays?: number | null;
+  issuedAt?: DateLike;
+  replyDueAt?: DateLike;
+  /** supervision-notice.state enum value */
+  state: string;
+  reply?: string | null;
+  repliedAt?: DateLike;
+  reviewNote?: string | null;
+  reviewedAt?: DateLike;
 }

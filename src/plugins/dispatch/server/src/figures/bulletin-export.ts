@@ -21,6 +21,9 @@ function printed(figures: Figures): BulletinFigures {
     escalated: figures.problemResolution.escalated,
     pledgeRate: figures.pledgeFulfilment.rate,
     lights: { red: figures.lights?.red ?? 0, yellow: figures.lights?.yellow ?? 0, green: figures.lights?.green ?? 0 },
+    supervision: figures.supervision
+      ? { received: figures.supervision.received, repliedOnTime: figures.supervision.repliedOnTime, open: figures.supervision.open }
+      : null,
   };
 }
 

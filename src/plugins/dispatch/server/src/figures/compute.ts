@@ -10,6 +10,7 @@ import {
   type Light,
   type LightChangeFacts,
   type LightFigure,
+  type NoticeFacts,
   type Period,
   type PledgeFacts,
   type PledgeFigure,
@@ -20,6 +21,7 @@ import {
   type RankingEntry,
   type ReportFacts,
   type StartFigure,
+  type SupervisionFigure,
   type UnitFacts,
   type UnitFigures,
   type UnitGroup,
@@ -77,6 +79,33 @@ export function pledgeFigure(pledges: PledgeFacts[], period: Period): PledgeFigu
   const nodes = pledges.flatMap((pledge) => pledge.nodes).filter((node) => node.targetDate && node.targetDate >= period.from && node.targetDate <= period.to);
   const { met, late, missed, due } = tallyNodes(nodes, period.to);
   return { due, met, late, missed, rate: fulfilmentRate(nodes, period.to) };
+}
+
+/**
+ * 督办单办理: notices issued within the period (from the first day's start to the cut-off); each one's state as of
+ * the cut-off is the last of its history up to then. Replied on time: its latest reply by then was made by its reply
+ * deadline (the one in force: after a return, the new one).
+ */
+export function supervisionFigure(notices: NoticeFacts[], period: Period): SupervisionFigure {
+  const from = DateTime.fromISO(period.from, { zone: ZONE }).startOf('day').toMillis();
+  const cutoff = cutoffInstant(period.to);
+  const figure: SupervisionFigure = { received: 0, replied: 0, repliedOnTime: 0, accepted: 0, open: 0, overdue: 0, rate: null };
+  for (const notice of notices) {
+    if (notice.issuedAt < from || notice.issuedAt > cutoff) continue;
+    figure.received += 1;
+    const known = notice.history.filter((entry) => entry.at <= cutoff);
+    const state = known.at(-1)?.to ?? 'issued';
+    const lastReply = known.filter((entry) => entry.to === 'replied').at(-1);
+    if (state === 'replied' || state === 'accepted') {
+      figure.replied += 1;
+      if (lastReply && notice.replyDueAt !== null && lastReply.at <= notice.replyDueAt) figure.repliedOnTime += 1;
+    }
+    if (state === 'accepted') figure.accepted += 1;
+    else figure.open += 1;
+    if ((state === 'issued' || state === 'returned') && notice.replyDueAt !== null && notice.replyDueAt < cutoff) figure.overdue += 1;
+  }
+  figure.rate = rate(figure.repliedOnTime, figure.received);
+  return figure;
 }
 
 /**
@@ -152,6 +181,7 @@ export function computeFigures(facts: Facts, period: Period): FiguresResult {
   const reportedBy = by(facts.problems, (problem) => problem.reportingBureauId);
   const ledBy = by(facts.problems, (problem) => problem.leadBureauId);
   const pledgesOf = by(facts.pledges, (pledge) => pledge.bureauId);
+  const noticesOf = by(facts.notices ?? [], (notice) => notice.bureauId);
 
   const figuresOf = (unit: UnitFacts, group: UnitGroup): Figures => {
     const projects = group === 'applicant' ? projectsOf(unit.id) : [];
@@ -161,6 +191,7 @@ export function computeFigures(facts: Facts, period: Period): FiguresResult {
       problemResolution: problemFigure(group === 'applicant' ? reportedBy(unit.id) : ledBy(unit.id), period),
       pledgeFulfilment: pledgeFigure(pledgesOf(unit.id), period),
       lights: group === 'applicant' ? lightFigure(projects, lights) : null,
+      supervision: supervisionFigure(noticesOf(unit.id), period),
     };
   };
 
@@ -189,6 +220,7 @@ export function computeFigures(facts: Facts, period: Period): FiguresResult {
     problemResolution: problemFigure(facts.problems, period),
     pledgeFulfilment: pledgeFigure(facts.pledges, period),
     lights: lightFigure(facts.projects, lights),
+    supervision: supervisionFigure(facts.notices ?? [], period),
   };
 
   return { period, district, units, ranking };

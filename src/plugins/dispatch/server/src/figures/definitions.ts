@@ -70,6 +70,20 @@ export const DEFINITIONS = {
       "Each project's light at the end of the cut-off day: the colour of its last recorded change before then, green when it had none. Per " +
       'applicant unit; projects entered after the cut-off and withdrawn projects are left out.',
   },
+  supervision: {
+    name: '督办单办理',
+    nameEn: 'supervision notices',
+    formula: '督办单按期回复率 = 按期回复数 ÷ 收到督办单数',
+    definition:
+      '下发时间在统计期内（起始日 0 时至截止日 24 时）的督办单为收到督办单，按接收督办单的责任单位统计；各督办单的状态取截止时刻前最后一次办理记录。' +
+      '截至截止时刻已回复或已审核通过的为已回复，其中最近一次回复不晚于当时有效的回复时限（退回后为重新计算的时限）的为按期回复；' +
+      '审核通过的为已办结，其余为未办结；待回复（已下发或被退回）且回复时限已过的为逾期未回复。收到督办单数为 0 时显示“—”；不计入综合排名。',
+    definitionEn:
+      'Notices issued within the period (from the start of its first day to the end of the cut-off day) were received, per recipient unit; ' +
+      "each notice's state is its last recorded change before the cut-off. Replied: replied or accepted by then; on time: its latest reply " +
+      'was made by the reply deadline in force (after a return, the new one). Accepted notices are closed, the others open; those awaiting a ' +
+      'reply (issued or returned) past their deadline are overdue. "—" when none was received; not part of the ranking score.',
+  },
   ranking: {
     name: '综合排名',
     nameEn: 'ranking',

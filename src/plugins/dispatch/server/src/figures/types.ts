@@ -69,6 +69,16 @@ export interface LightChangeFacts {
   changedAt: number;
 }
 
+/** 督办单: who received it, when it was issued and due, and its history of states. */
+export interface NoticeFacts {
+  bureauId: number | null;
+  issuedAt: number;
+  /** The reply deadline in force (a returned notice's is the later one). */
+  replyDueAt: number | null;
+  /** Each change of state, in order (the notice's `history`). */
+  history: Array<{ at: number; to: string }>;
+}
+
 export interface Facts {
   units: UnitFacts[];
   projects: ProjectFacts[];
@@ -76,6 +86,8 @@ export interface Facts {
   problems: ProblemFacts[];
   pledges: PledgeFacts[];
   lightChanges: LightChangeFacts[];
+  /** Absent in facts frozen before notices were counted. */
+  notices?: NoticeFacts[];
 }
 
 export interface StartFigure {
@@ -116,12 +128,31 @@ export interface LightFigure {
   total: number;
 }
 
+export interface SupervisionFigure {
+  /** Notices issued to the unit within the period. */
+  received: number;
+  /** Of those, replied (or accepted) by the cut-off. */
+  replied: number;
+  /** Of those replied, the latest reply made by the reply deadline in force. */
+  repliedOnTime: number;
+  /** Accepted by the office by the cut-off. */
+  accepted: number;
+  /** Not accepted by the cut-off. */
+  open: number;
+  /** Waiting for a reply (issued or returned) with its deadline passed at the cut-off. */
+  overdue: number;
+  /** 督办单按期回复率 = repliedOnTime ÷ received. */
+  rate: Rate;
+}
+
 export interface Figures {
   startRate: StartFigure | null;
   investmentRate: InvestmentFigure | null;
   problemResolution: ProblemFigure;
   pledgeFulfilment: PledgeFigure;
   lights: LightFigure | null;
+  /** 督办单办理 (not part of the ranking score). */
+  supervision: SupervisionFigure;
 }
 
 export interface UnitFigures extends Figures {

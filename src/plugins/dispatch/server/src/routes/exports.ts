@@ -12,6 +12,8 @@ const ROUTES = [
   { path: '/exports/bulletins/:documentId', handler: 'bulletin-export.find' },
   { path: '/exports/dishonesty-list', handler: 'dishonesty-list-export.find' },
   { path: '/exports/upward-reports', handler: 'upward-reports-export.find' },
+  // 督办单 (.docx)
+  { path: '/exports/supervision-notices/:documentId', handler: 'supervision-notice-export.find' },
 ];
 
 export const admin = ROUTES.map((route) => ({ method: 'GET', ...route, config: requires(EXPORTS_READ) }));

@@ -8,6 +8,7 @@ import {
   buildLedger,
   buildMinuteDocx,
   buildProblemList,
+  buildSupervisionNoticeDocx,
   DISHONESTY_LIST_TITLE,
   DOCX_CONTENT_TYPE,
   LEDGER_TITLE,
@@ -32,6 +33,7 @@ const BULLETIN = 'api::bulletin.bulletin';
 const BUREAU = 'api::bureau.bureau';
 const ENTERPRISE = 'api::enterprise.enterprise';
 const CREDIT_RECORD = 'api::credit-record.credit-record';
+const SUPERVISION_NOTICE = 'api::supervision-notice.supervision-notice';
 const LIGHT = 'plugin::traffic-lights.light';
 const ZONE = 'Asia/Shanghai';
 
@@ -160,6 +162,17 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!minute) throw notFound();
       const body = await buildMinuteDocx({ ...(minute as Row), tasks: minute.tasks ?? [] } as any, await context());
       return { body, contentType: DOCX_CONTENT_TYPE, filename: `${fileName(String(minute.number || minute.title))}.docx` };
+    },
+
+    /** 督办单 (.docx): read in the caller's scope, so a bureau exports only the notices sent to it. */
+    async supervisionNotice(documentId: string): Promise<ExportFile> {
+      const notice = (await strapi.documents(SUPERVISION_NOTICE as any).findOne({
+        documentId,
+        populate: { bureau: named, project: named, inspection: { fields: ['title'] } },
+      } as any)) as Row | null;
+      if (!notice) throw notFound();
+      const body = await buildSupervisionNoticeDocx(notice as any, await context());
+      return { body, contentType: DOCX_CONTENT_TYPE, filename: `${fileName(`督办单-${notice.number ?? notice.documentId}`)}.docx` };
     },
 
     /** 实绩通报 as issued (its frozen figures), or a draft's figures as they would be issued now, marked 草稿. */

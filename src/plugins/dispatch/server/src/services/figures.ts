@@ -10,6 +10,8 @@ import { BUREAU, LIGHT_CHANGE, PLEDGE, PROBLEM, PROGRESS_REPORT, PROJECT } from 
 type Row = Record<string, any>;
 
 const ZONE = 'Asia/Shanghai';
+/** 督办单 (read by uid: the figures count them when the type is installed). */
+const SUPERVISION_NOTICE = 'api::supervision-notice.supervision-notice';
 const LIGHTS: Light[] = ['green', 'yellow', 'red'];
 
 /** A date column as YYYY-MM-DD, whichever form the database driver gives it. */
@@ -82,6 +84,13 @@ const figures = ({ strapi }: { strapi: Core.Strapi }) => {
       populate: { reportingBureau: { select: ['id'] }, leadBureau: { select: ['id'] } },
     });
     const pledges = await loadPledges();
+    const notices: Row[] = strapi.contentTypes[SUPERVISION_NOTICE as keyof typeof strapi.contentTypes]
+      ? await db(SUPERVISION_NOTICE).findMany({
+          where: { issuedAt: { $lte: cutoff } },
+          select: ['issuedAt', 'replyDueAt', 'history'],
+          populate: { bureau: { select: ['id'] } },
+        })
+      : [];
     const changes: Row[] = await db(LIGHT_CHANGE).findMany({
       where: { kind: 'project', changedAt: { $lte: cutoff } },
       select: ['to', 'changedAt'],
@@ -110,6 +119,14 @@ const figures = ({ strapi }: { strapi: Core.Strapi }) => {
         resolvedAt: instant(problem.resolvedAt),
       })),
       pledges,
+      notices: notices.map((notice) => ({
+        bureauId: notice.bureau?.id ?? null,
+        issuedAt: instant(notice.issuedAt) ?? 0,
+        replyDueAt: instant(notice.replyDueAt),
+        history: (Array.isArray(notice.history) ? notice.history : [])
+          .map((entry: Row) => ({ at: instant(entry.at) ?? 0, to: String(entry.to) }))
+          .sort((a: { at: number }, b: { at: number }) => a.at - b.at),
+      })),
       lightChanges: changes
         .filter((change) => change.project && LIGHTS.includes(change.to))
         .map((change) => ({ projectId: change.project.id, to: change.to as Light, changedAt: instant(change.changedAt) ?? 0 })),

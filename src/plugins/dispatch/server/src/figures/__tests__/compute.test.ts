@@ -1,5 +1,5 @@
-import { computeFigures, cutoffInstant, investmentFigure, lightFigure, lightsAt, pledgeFigure, pledgeRanking, problemFigure, rate, scoreOf, startFigure } from '../compute';
-import type { Facts, ProblemFacts, ProjectFacts } from '../types';
+import { computeFigures, cutoffInstant, investmentFigure, lightFigure, lightsAt, pledgeFigure, pledgeRanking, problemFigure, rate, scoreOf, startFigure, supervisionFigure } from '../compute';
+import type { Facts, NoticeFacts, ProblemFacts, ProjectFacts } from '../types';
 
 const H1 = { from: '2026-01-01', to: '2026-06-30' };
 const at = (iso: string) => new Date(iso).getTime();
@@ -160,6 +160,59 @@ describe('亮灯 (light counts) at the cut-off', () => {
     const lights = lightsAt(projects, [...changes].reverse(), cutoffInstant('2026-06-30'));
     expect([...lights.entries()].sort()).toEqual([[1, 'green'], [2, 'yellow'], [3, 'red'], [4, 'green']]);
     expect(lightFigure(projects, lights)).toEqual({ red: 1, yellow: 1, green: 2, total: 4 });
+  });
+});
+
+describe('督办单办理', () => {
+  const notice = (issued: string, due: string | null, history: Array<[string, string]>, bureauId = 2): NoticeFacts => ({
+    bureauId,
+    issuedAt: at(issued),
+    replyDueAt: due ? at(due) : null,
+    history: [[issued, 'issued'] as [string, string], ...history].map(([when, to]) => ({ at: at(when), to })),
+  });
+  const notices = [
+    // replied on time, then accepted
+    notice('2026-03-02T01:00:00Z', '2026-03-09T15:59:59Z', [['2026-03-05T01:00:00Z', 'replied'], ['2026-03-06T01:00:00Z', 'accepted']]),
+    // replied late
+    notice('2026-03-02T01:00:00Z', '2026-03-09T15:59:59Z', [['2026-03-12T01:00:00Z', 'replied']]),
+    // returned, replied again within its new deadline
+    notice('2026-04-01T01:00:00Z', '2026-04-20T15:59:59Z', [['2026-04-03T01:00:00Z', 'replied'], ['2026-04-07T01:00:00Z', 'returned'], ['2026-04-14T01:00:00Z', 'replied']]),
+    // never replied, its deadline passed: overdue
+    notice('2026-05-04T01:00:00Z', '2026-05-11T15:59:59Z', []),
+    // issued before the period: not counted
+    notice('2025-12-30T01:00:00Z', '2026-01-07T15:59:59Z', [['2026-01-05T01:00:00Z', 'replied']]),
+  ];
+
+  it('counts the notices issued within the period: replied, on time, accepted, open and overdue', () => {
+    expect(supervisionFigure(notices, H1)).toEqual({ received: 4, replied: 3, repliedOnTime: 2, accepted: 1, open: 3, overdue: 1, rate: 0.5 });
+  });
+
+  it('takes each notice as it stood at the cut-off: later replies and reviews do not count', () => {
+    // as of 10 April: the returned notice awaits its new reply, the accepted one is still accepted, the late one replied
+    expect(supervisionFigure(notices, { from: '2026-01-01', to: '2026-04-10' })).toEqual({
+      received: 3,
+      replied: 2,
+      repliedOnTime: 1,
+      accepted: 1,
+      open: 2,
+      overdue: 0,
+      rate: 0.3333,
+    });
+    expect(supervisionFigure([], H1)).toEqual({ received: 0, replied: 0, repliedOnTime: 0, accepted: 0, open: 0, overdue: 0, rate: null });
+  });
+
+  it('goes to the unit that received them and the district, outside the ranking score', () => {
+    const units = [
+      { id: 1, documentId: 'town-a', name: '甲镇', code: 'a', kind: 'town' },
+      { id: 2, documentId: 'dept-b', name: '乙局', code: 'b', kind: 'department' },
+    ];
+    const result = computeFigures({ units, projects: [], reports: [], problems: [], pledges: [], lightChanges: [], notices }, H1);
+    const of = (documentId: string) => result.units.find((row) => row.bureau.documentId === documentId)!;
+    expect(of('dept-b').supervision).toMatchObject({ received: 4, repliedOnTime: 2 });
+    expect(of('town-a').supervision).toMatchObject({ received: 0, rate: null });
+    expect(result.district.supervision.received).toBe(4);
+    // nothing else to measure: unranked, whatever its notices
+    expect(of('dept-b')).toMatchObject({ score: null, rank: null });
   });
 });
 

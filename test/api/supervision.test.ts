@@ -1,0 +1,332 @@
+import JSZip from 'jszip';
+import { DateTime } from 'luxon';
+import { parseNoticeNumber } from '../../src/domain/supervision';
+import { adminActor, restActor, type AdminActor, type RestActor } from '../helpers/bureaus';
+import { bureau, count, create, createProject, expectFieldError, type Json, rest, unique, update } from '../helpers/fixtures';
+import { useStrapi } from '../helpers/strapi';
+
+const INSPECTION = 'api::inspection.inspection';
+const NOTICE = 'api::supervision-notice.supervision-notice';
+const DEADLINE = 'plugin::deadlines.deadline';
+const ZONE = 'Asia/Shanghai';
+
+/**
+ * 专项督查与督办单 (work plan §3.5): the office's inspection raises one numbered notice per finding it marks; the
+ * bureau replies through the REST API, the office returns (new reply deadline) or accepts through the admin panel;
+ * the notice's deadline follows; an overdue item escalated to the office becomes a notice too.
+ */
+describe('special inspections and supervision notices', () => {
+  const app = useStrapi();
+  const api = () => rest(app);
+  const db = (uid: string) => app.strapi.db.query(uid as any);
+
+  let land: Json;
+  let commerce: Json;
+  let landUser: RestActor;
+  let commerceUser: RestActor;
+  let leaderUser: RestActor;
+  let officeAdmin: AdminActor;
+  let landAdmin: AdminActor;
+  let project: Json;
+
+  const calendar = () => app.strapi.plugin('deadlines').service('calendar').get();
+  const endOfDay = (date: string) => DateTime.fromISO(date, { zone: ZONE }).endOf('day').toUTC().toISO();
+  const deadlineOf = async (notice: Json) => {
+    const rows = await db(DEADLINE).findMany({ where: { targetUid: NOTICE, targetDocumentId: notice.documentId }, populate: ['bureau', 'rule'] });
+    expect(rows).toHaveLength(1);
+    return rows[0];
+  };
+  const noticesOf = async (inspection: Json): Promise<Json[]> => {
+    const res = await api().get(`/api/supervision-notices?filters[inspection][documentId][$eq]=${inspection.documentId}&populate[bureau][fields][0]=code&sort=id:asc`);
+    expect(res.status).toBe(200);
+    return res.body.data;
+  };
+  const findings = () => [
+    { bureau: land.documentId, project: project.documentId, issue: '用地手续办理进度滞后，未按期出具规划条件', requirement: '10 日内出具规划条件并报送进展', raiseNotice: true },
+    { bureau: commerce.documentId, issue: '招商合同履约情况台账不完整', requirement: '补齐台账', replyWorkingDays: 3, raiseNotice: true },
+    { bureau: commerce.documentId, issue: '宣传材料更新不及时', raiseNotice: false },
+  ];
+
+  beforeAll(async () => {
+    land = await bureau(app, 'natural-resources');
+    commerce = await bureau(app, 'commerce');
+    project = await createProject(app, { applicantBureau: (await bureau(app, 'sample-yitang')).documentId });
+    landUser = await restActor(app, 'department', land, 'natural resources user');
+    commerceUser = await restActor(app, 'department', commerce, 'commerce user');
+    leaderUser = await restActor(app, 'leader', null, 'leader');
+    officeAdmin = await adminActor(app, 'office', null, 'office admin');
+    landAdmin = await adminActor(app, 'department', land, 'natural resources admin');
+  });
+
+  describe('an inspection with findings', () => {
+    let inspection: Json;
+    let notices: Json[];
+
+    beforeAll(async () => {
+      inspection = await create(app, 'inspections', {
+        title: unique('重点项目用地专项督查-'),
+        scopeKind: 'projects',
+        projects: [project.documentId],
+        bureaus: [land.documentId],
+        inspectedAt: '2026-11-20',
+        inspectors: '王某、李某',
+        state: 'done',
+        findings: findings(),
+      });
+      notices = await noticesOf(inspection);
+    });
+
+    it('raises one numbered notice per finding marked 下发督办单, to its bureau, numbered in sequence', async () => {
+      expect(notices.map((notice) => notice.bureau.code)).toEqual(['natural-resources', 'commerce']);
+      const numbers = notices.map((notice) => parseNoticeNumber(notice.number));
+      expect(numbers.every(Boolean)).toBe(true);
+      const year = DateTime.now().setZone(ZONE).year;
+      expect(numbers.map((n) => n!.year)).toEqual([year, year]);
+      expect(numbers[1]!.sequence).toBe(numbers[0]!.sequence + 1);
+      expect(notices[0]).toMatchObject({ source: 'inspection_finding', state: 'issued', issue: findings()[0].issue, replyWorkingDays: 5 });
+      expect(notices[1].replyWorkingDays).toBe(3);
+    });
+
+    it('gives each notice its reply deadline in working days, pending for its bureau', async () => {
+      const cal = await calendar();
+      for (const notice of notices) {
+        const due = cal.addWorkingDays(DateTime.fromISO(notice.issuedAt).setZone(ZONE).toISODate(), notice.replyWorkingDays).date;
+        expect(new Date(notice.replyDueAt).toISOString()).toBe(endOfDay(due));
+        const deadline = await deadlineOf(notice);
+        expect(deadline.state).toBe('pending');
+        expect(deadline.rule.key).toBe('supervision-notice-reply');
+        expect(deadline.bureau.id).toBe(notice.bureau.id);
+      }
+    });
+
+    it('does not raise them again when the inspection is saved again, with or without the findings’ keys', async () => {
+      const before = await count(app, 'supervision-notices');
+      const stored = await api().get(`/api/inspections/${inspection.documentId}?populate[findings][populate][bureau][fields][0]=code`);
+      const keys = stored.body.data.findings.map((finding: Json) => finding.key);
+      expect(new Set(keys).size).toBe(3);
+      // as a client that does not echo the keys: the same findings sent again
+      await update(app, 'inspections', inspection.documentId, { findings: findings(), note: '复查' });
+      // and as the admin panel does, with keys
+      const again = await update(app, 'inspections', inspection.documentId, {
+        findings: findings().map((finding, index) => ({ ...finding, key: keys[index] })),
+      });
+      expect(again.title).toBe(inspection.title);
+      expect(await count(app, 'supervision-notices')).toBe(before);
+      // ticking the third finding raises exactly one more
+      await update(app, 'inspections', inspection.documentId, { findings: findings().map((finding) => ({ ...finding, raiseNotice: true })) });
+      expect(await count(app, 'supervision-notices')).toBe(before + 1);
+      expect((await noticesOf(inspection)).map((notice) => notice.issue)).toEqual(findings().map((finding) => finding.issue));
+    });
+
+    it('refuses a finding that raises a notice without a bureau, and a theme inspection without a theme (400, nothing written)', async () => {
+      const before = await count(app, 'inspections');
+      const noBureau = await api().post('/api/inspections', { title: unique('督查-'), scopeKind: 'units', findings: [{ issue: '问题', raiseNotice: true }] });
+      expect(expectFieldError(noBureau, 'inspection.finding', 'bureau')).toContain('findings.0.bureau');
+      expectFieldError(await api().post('/api/inspections', { title: unique('督查-'), scopeKind: 'theme' }), INSPECTION, 'theme');
+      expect(await count(app, 'inspections')).toBe(before);
+    });
+
+    it('is read by the bureaus inspected or named in its findings and by leaders; another bureau gets 404', async () => {
+      const other = await restActor(app, 'department', await bureau(app, 'development-reform'), 'development reform user');
+      expect((await landUser.get(`/api/inspections/${inspection.documentId}`)).status).toBe(200);
+      expect((await commerceUser.get(`/api/inspections/${inspection.documentId}`)).status).toBe(200);
+      expect((await leaderUser.get(`/api/inspections/${inspection.documentId}`)).status).toBe(200);
+      expect((await other.get(`/api/inspections/${inspection.documentId}`)).status).toBe(404);
+      // the office writes inspections: a bureau cannot
+      expect((await landUser.put(`/api/inspections/${inspection.documentId}`, { note: '已阅' })).status).toBe(403);
+    });
+  });
+
+  describe('reply, return and acceptance', () => {
+    let notice: Json;
+
+    beforeAll(async () => {
+      const inspection = await create(app, 'inspections', {
+        title: unique('专项督查-'),
+        scopeKind: 'units',
+        bureaus: [land.documentId],
+        inspectedAt: '2026-11-21',
+        findings: [{ bureau: land.documentId, issue: '规划条件出具超时', requirement: '限期出具', raiseNotice: true }],
+      });
+      [notice] = await noticesOf(inspection);
+    });
+
+    it('is read and replied to by its bureau only: another bureau gets 404, a reply without text is a 400 naming reply', async () => {
+      expect((await commerceUser.get(`/api/supervision-notices/${notice.documentId}`)).status).toBe(404);
+      expect((await commerceUser.put(`/api/supervision-notices/${notice.documentId}`, { reply: '已整改' })).status).toBe(404);
+      const list = await landUser.get('/api/supervision-notices?pagination[pageSize]=100');
+      expect(list.body.data.map((row: Json) => row.documentId)).toContain(notice.documentId);
+
+      expectFieldError(await landUser.put(`/api/supervision-notices/${notice.documentId}`, { state: 'replied' }), NOTICE, 'reply');
+      expectFieldError(await landUser.put(`/api/supervision-notices/${notice.documentId}`, { reply: '   ' }), NOTICE, 'reply');
+      // review is the office's
+      expectFieldError(await landUser.put(`/api/supervision-notices/${notice.documentId}`, { state: 'accepted' }), NOTICE, 'state');
+      expect((await api().get(`/api/supervision-notices/${notice.documentId}`)).body.data.state).toBe('issued');
+    });
+
+    it('the bureau replies through the REST API: replied, stamped, its deadline met; the issue stays the office’s', async () => {
+      const res = await landUser.put(`/api/supervision-notices/${notice.documentId}`, { reply: '已出具规划条件，并建立台账。', issue: '改写的问题' });
+      expect(res.status).toBe(200);
+      expect(res.body.data).toMatchObject({ state: 'replied', reply: '已出具规划条件，并建立台账。', issue: notice.issue });
+      expect(res.body.data.repliedAt).toBeTruthy();
+      expect((await deadlineOf(notice)).state).toBe('met');
+    });
+
+    it('a return needs a note and is the office’s: a department admin cannot', async () => {
+      const byBureau = await landAdmin.update(NOTICE, notice.documentId, { state: 'returned', reviewNote: '不行' });
+      expect(byBureau.status).toBe(400);
+      expect(byBureau.body.error.message).toContain('state');
+      const noNote = await officeAdmin.update(NOTICE, notice.documentId, { state: 'returned' });
+      expectFieldError(noNote, NOTICE, 'reviewNote');
+    });
+
+    it('the office returns it through the admin panel: returned, a new reply deadline, the deadline pending again, history kept', async () => {
+      const before = await deadlineOf(notice);
+      const res = await officeAdmin.update(NOTICE, notice.documentId, { state: 'returned', reviewNote: '整改材料不全，请补充规划条件文件。' });
+      expect(res.status).toBe(200);
+      const stored = (await api().get(`/api/supervision-notices/${notice.documentId}`)).body.data;
+      expect(stored.state).toBe('returned');
+      const cal = await calendar();
+      const due = cal.addWorkingDays(DateTime.fromISO(stored.reviewedAt).setZone(ZONE).toISODate(), stored.replyWorkingDays).date;
+      expect(new Date(stored.replyDueAt).toISOString()).toBe(endOfDay(due));
+      const deadline = await deadlineOf(notice);
+      expect(before.state).toBe('met');
+      expect(deadline.state).toBe('pending');
+      expect(new Date(deadline.dueAt).toISOString()).toBe(new Date(stored.replyDueAt).toISOString());
+      expect(stored.history.map((entry: Json) => [entry.from, entry.to, entry.by])).toEqual([
+        [null, 'issued', 'system'],
+        ['issued', 'replied', 'bureau'],
+        ['replied', 'returned', 'office'],
+      ]);
+      expect(stored.history[2].note).toBe('整改材料不全，请补充规划条件文件。');
+    });
+
+    it('the bureau replies again; the office accepts; accepted is final', async () => {
+      const again = await landUser.put(`/api/supervision-notices/${notice.documentId}`, { reply: '已补充规划条件文件（附件）。' });
+      expect(again.status).toBe(200);
+      expect(again.body.data.state).toBe('replied');
+      expect((await deadlineOf(notice)).state).toBe('met');
+
+      const accepted = await officeAdmin.update(NOTICE, notice.documentId, { state: 'accepted', reviewNote: '整改到位。' });
+      expect(accepted.status).toBe(200);
+      const stored = (await api().get(`/api/supervision-notices/${notice.documentId}`)).body.data;
+      expect(stored.state).toBe('accepted');
+      expect(stored.history.map((entry: Json) => entry.to)).toEqual(['issued', 'replied', 'returned', 'replied', 'accepted']);
+      expect((await deadlineOf(notice)).state).toBe('met');
+
+      expectFieldError(await officeAdmin.update(NOTICE, notice.documentId, { state: 'returned', reviewNote: '再看看' }), NOTICE, 'state');
+      expectFieldError(await landUser.put(`/api/supervision-notices/${notice.documentId}`, { reply: '再改一次' }), NOTICE, 'reply');
+    });
+
+    it('exports as .docx naming its number, recipient, issue, deadline, reply and review; 404 for another bureau', async () => {
+      const download = (url: string, authorization: string) =>
+        app
+          .http()
+          .get(url)
+          .set('Authorization', authorization)
+          .buffer(true)
+          .parse((res, callback) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => callback(null, Buffer.concat(chunks)));
+          });
+      const stored = (await api().get(`/api/supervision-notices/${notice.documentId}`)).body.data;
+      const res = await download(`/api/dispatch/exports/supervision-notices/${notice.documentId}`, landUser.authorization);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toContain('wordprocessingml');
+      const xml = await (await JSZip.loadAsync(res.body)).file('word/document.xml')!.async('string');
+      const text = xml.replace(/<[^>]+>/g, '');
+      for (const expected of ['督办单', stored.number, land.name, stored.issue, stored.requirement, '已补充规划条件文件（附件）。', '整改到位。']) {
+        expect(text).toContain(expected);
+      }
+      expect((await download(`/api/dispatch/exports/supervision-notices/${notice.documentId}`, commerceUser.authorization)).status).toBe(404);
+      expect((await download(`/dispatch/exports/supervision-notices/${notice.documentId}`, officeAdmin.authorization)).status).toBe(200);
+      expect((await download(`/dispatch/exports/supervision-notices/${notice.documentId}`, landAdmin.authorization)).status).toBe(200);
+    });
+  });
+
+  describe('an overdue item escalated to the office', () => {
+    it('raises exactly one notice to the bureau responsible, naming the item', async () => {
+      // a task whose deadline passed two weeks ago: its escalation (1 working day after) is due at once
+      const past = DateTime.now().setZone(ZONE).minus({ days: 14 }).toISODate()!;
+      const title = unique('出具用地预审意见-');
+      const task = await create(app, 'tasks', { title, responsibleBureau: land.documentId, deadline: past, project: project.documentId });
+      const deadline = await db(DEADLINE).findOne({ where: { targetUid: 'api::task.task', targetDocumentId: task.documentId } });
+      const delivery = app.strapi.plugin('deadlines').service('delivery');
+      await delivery.deliver({ deadlineId: deadline.id, version: deadline.version, kind: 'escalation', step: 0 });
+      await app.strapi.plugin('deadlines').service('scheduler').drain?.();
+
+      const find = () =>
+        db(NOTICE).findMany({ where: { sourceUid: 'api::task.task', sourceDocumentId: task.documentId }, populate: ['bureau', 'project', 'sourceDeadline'] });
+      let notices: Json[] = [];
+      for (let tries = 0; tries < 50 && notices.length === 0; tries += 1) {
+        notices = await find();
+        if (!notices.length) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ source: 'overdue_escalation', state: 'issued' });
+      expect(notices[0].bureau.id).toBe(land.id);
+      expect(notices[0].project.id).toBe(project.id);
+      expect(notices[0].sourceDeadline.id).toBe(deadline.id);
+      expect(notices[0].issue).toContain(title);
+
+      // delivered again (another worker, a retry): still one notice
+      await delivery.deliver({ deadlineId: deadline.id, version: deadline.version, kind: 'escalation', step: 0 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await find()).toHaveLength(1);
+      // its own escalation raises no notice about the notice
+      expect(await db(NOTICE).count({ where: { sourceUid: NOTICE } })).toBe(0);
+    });
+  });
+
+  describe('lights', () => {
+    it('an open notice lights its bureau and its project like any item with a deadline; its reply puts it out', async () => {
+      const LIGHT = 'plugin::traffic-lights.light';
+      const reform = await bureau(app, 'development-reform');
+      // the office writes one by hand: 1 working day to reply, so it is due within a working day (yellow)
+      const res = await api().post('/api/supervision-notices', { bureau: reform.documentId, project: project.documentId, issue: '项目审批材料退回后未重新报送', replyWorkingDays: 1 });
+      expect(res.status).toBe(201);
+      const notice = res.body.data;
+      expect(notice).toMatchObject({ source: 'manual', state: 'issued' });
+      const key = `item:${NOTICE}:${notice.documentId}`;
+      const lightOf = async (where: Json) => {
+        for (let tries = 0; tries < 50; tries += 1) {
+          const row = await db(LIGHT).findOne({ where });
+          if (row) return row;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        return null;
+      };
+      expect(await lightOf({ key })).toMatchObject({ light: 'yellow', open: true });
+      const unit = await lightOf({ key: `unit:${reform.documentId}` });
+      expect(unit.reasons.map((reason: Json) => reason.target.documentId)).toContain(notice.documentId);
+      expect(unit.reasons.find((reason: Json) => reason.target.documentId === notice.documentId).message).toContain('督办单');
+
+      const replier = await restActor(app, 'department', reform, 'development reform replier');
+      expect((await replier.put(`/api/supervision-notices/${notice.documentId}`, { reply: '已重新报送审批材料。' })).status).toBe(200);
+      let item = await db(LIGHT).findOne({ where: { key } });
+      for (let tries = 0; tries < 50 && item.open; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        item = await db(LIGHT).findOne({ where: { key } });
+      }
+      expect(item).toMatchObject({ light: 'green', open: false });
+    });
+  });
+
+  describe('figures', () => {
+    it('count per unit the notices received, replied on time and open, with their definition', async () => {
+      const today = DateTime.now().setZone(ZONE).toISODate()!;
+      const res = await api().get(`/api/dispatch/figures?from=${today.slice(0, 8)}01&to=${today}`);
+      expect(res.status).toBe(200);
+      const unit = (code: string) => res.body.data.units.find((row: Json) => row.bureau.code === code);
+      const landNotices = await db(NOTICE).findMany({ where: { bureau: { id: land.id } } });
+      const figure = unit('natural-resources').supervision;
+      expect(figure.received).toBe(landNotices.length);
+      expect(figure.accepted).toBe(landNotices.filter((notice) => notice.state === 'accepted').length);
+      expect(figure.open).toBe(landNotices.filter((notice) => notice.state !== 'accepted').length);
+      expect(figure.repliedOnTime).toBe(1);
+      expect(res.body.data.district.supervision.received).toBe(await db(NOTICE).count());
+      expect(res.body.meta.definitions.supervision.name).toBe('督办单办理');
+    });
+  });
+});
