@@ -251,6 +251,45 @@ describe('records kept by a lead bureau', () => {
     }
   });
 
+  it('roles seeded before these types existed get their permissions once on the next start, and what the office takes away stays away', async () => {
+    const { strapi } = app;
+    const CREDIT = 'api::credit-record.credit-record';
+    const adminPermissions = async (code: string) => {
+      const role = await strapi.db.query('admin::role').findOne({ where: { code }, populate: ['permissions'] });
+      return role.permissions.filter((p: Json) => p.subject === CREDIT).map((p: Json) => p.action.split('.').pop()).sort();
+    };
+    const apiPermissions = async (type: string) => {
+      const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type }, populate: ['permissions'] });
+      return role.permissions.filter((p: Json) => p.action.startsWith(`${CREDIT}.`)).map((p: Json) => p.action.split('.').pop()).sort();
+    };
+    const expected = { department: ['create', 'read', 'update'], town: [] as string[], apiDepartment: ['create', 'find', 'findOne', 'update'], apiTown: ['find', 'findOne'] };
+    const snapshot = async () => ({
+      department: await adminPermissions('department'),
+      town: await adminPermissions('town'),
+      apiDepartment: await apiPermissions('department'),
+      apiTown: await apiPermissions('town'),
+    });
+    expect(await snapshot()).toEqual(expected);
+
+    // a database from before credit records: no role has heard of them, and no record of seeded types is kept
+    const adminRoles = await strapi.db.query('admin::role').findMany({ where: { code: { $in: ['office', 'department', 'town', 'leader'] } }, select: ['id'] });
+    await strapi.db.query('admin::permission').deleteMany({ where: { subject: CREDIT, role: { id: { $in: adminRoles.map((r: Json) => r.id) } } } });
+    await strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: { action: { $startsWith: `${CREDIT}.` } } });
+    await strapi.store({ type: 'plugin', name: 'bureau-views', key: 'seeded-types' }).delete({});
+    expect(await snapshot()).toEqual({ department: [], town: [], apiDepartment: [], apiTown: [] });
+
+    await strapi.plugin('bureau-views').service('roles').seed();
+    expect(await snapshot()).toEqual(expected);
+
+    // the office then withdraws the department's create: later starts leave that alone
+    const department = await strapi.db.query('admin::role').findOne({ where: { code: 'department' }, populate: ['permissions'] });
+    const create = department.permissions.find((p: Json) => p.subject === CREDIT && p.action.endsWith('.create'));
+    await strapi.db.query('admin::permission').delete({ where: { id: create.id } });
+    await strapi.plugin('bureau-views').service('roles').seed();
+    await strapi.plugin('bureau-views').service('roles').seed();
+    expect(await adminPermissions('department')).toEqual(['read', 'update']);
+  });
+
   it('the land evaluation settings are read by everyone and changed by the office alone', async () => {
     const read = await rest_['sample-yitang'].get('/api/land-evaluation-setting');
     expect(read.status).toBe(200);

@@ -81,7 +81,10 @@ const ROLES: Array<{ kind: Kind; name: string; description: string }> = [
 
 const CM = (action: string) => `plugin::content-manager.explorer.${action}`;
 
-/** Admin roles (codes office, department, town, leader), seeded once: the office edits them afterwards. */
+/**
+ * Admin roles (codes office, department, town, leader), seeded once: the office edits them afterwards. A record type
+ * added in a later version reaches roles seeded earlier once, with what a new role would get for it.
+ */
 async function seedAdminRoles(strapi: Core.Strapi) {
   const roles = strapi.service('admin::role');
   const permissions = strapi.service('admin::permission');
@@ -117,12 +120,44 @@ async function seedAdminRoles(strapi: Core.Strapi) {
     ].filter(Boolean) as Row[];
   };
 
+  const existing: Row[] = await strapi.db
+    .query('admin::role')
+    .findMany({ where: { code: { $in: ROLES.map((role) => role.kind) } }, populate: { permissions: { select: ['subject'] } } });
+  const known = await knownTypes(strapi, 'admin', () => existing.flatMap((role) => (role.permissions ?? []).map((permission: Row) => permission.subject)));
   for (const { kind, name, description } of ROLES) {
-    if (await strapi.db.query('admin::role').findOne({ where: { code: kind } })) continue;
-    const role = await roles.create({ name, code: kind, description });
-    await roles.assignPermissions(role.id, grant(kind));
+    const role = existing.find((candidate) => candidate.code === kind);
+    if (!role) {
+      const created = await roles.create({ name, code: kind, description });
+      await roles.assignPermissions(created.id, grant(kind));
+      continue;
+    }
+    // a role seeded before a record type existed gets that type's permissions once; the rest stays the office's
+    const fresh = grant(kind).filter((permission) => permission.subject && !known.has(permission.subject));
+    if (fresh.length) await roles.addPermissions(role.id, fresh);
   }
+  await rememberTypes(strapi, 'admin');
 }
+
+/**
+ * The record types the roles were last seeded or topped up with, kept in the plugin store per side (admin, user).
+ * A database from before this was kept counts the types its seeded roles hold any permission on: a type none of
+ * them has heard of is new.
+ */
+async function knownTypes(strapi: Core.Strapi, side: 'admin' | 'user', held: () => Array<string | null | undefined>): Promise<Set<string>> {
+  const stored = (await typeStore(strapi).get({})) as Record<string, string[]> | null;
+  return new Set(stored?.[side] ?? held().filter((uid): uid is string => !!uid));
+}
+
+async function rememberTypes(strapi: Core.Strapi, side: 'admin' | 'user') {
+  const store = typeStore(strapi);
+  const stored = ((await store.get({})) as Record<string, string[]> | null) ?? {};
+  await store.set({ value: { ...stored, [side]: Object.keys(strapi.contentTypes).sort() } });
+}
+
+const typeStore = (strapi: Core.Strapi) => strapi.store({ type: 'plugin', name: 'bureau-views', key: 'seeded-types' });
+
+/** The content type of a users-permissions action (`api::task.task.update` → `api::task.task`). */
+const typeOfAction = (action: string) => action.slice(0, action.lastIndexOf('.'));
 
 /** REST actions of a content type: collection types have five, single types three. */
 function contentApiActions(strapi: Core.Strapi, uid: string, which: Array<'find' | 'findOne' | 'create' | 'update' | 'delete'>) {
@@ -151,16 +186,23 @@ async function seedUserRoles(strapi: Core.Strapi) {
     ];
   };
 
+  const existing: Row[] = await strapi.db
+    .query(ROLE)
+    .findMany({ where: { type: { $in: ROLES.map((role) => role.kind) } }, populate: { permissions: { select: ['action'] } } });
+  const known = await knownTypes(strapi, 'user', () => existing.flatMap((role) => (role.permissions ?? []).map((permission: Row) => typeOfAction(permission.action))));
   for (const { kind, name, description } of ROLES) {
-    if (await strapi.db.query(ROLE).findOne({ where: { type: kind } })) continue;
-    const role = await strapi.documents(ROLE as any).create({ data: { name, description, type: kind } as any });
-    for (const action of actionsOf(kind)) {
+    const found = existing.find((candidate) => candidate.type === kind);
+    const role = found ?? (await strapi.documents(ROLE as any).create({ data: { name, description, type: kind } as any }));
+    // a new role gets everything; one seeded before a record type existed gets that type's actions once
+    const due = found ? actionsOf(kind).filter((action) => !known.has(typeOfAction(action))) : actionsOf(kind);
+    for (const action of due) {
       await strapi.documents('plugin::users-permissions.permission' as any).create({ data: { action, role: role.id } as any });
     }
   }
+  await rememberTypes(strapi, 'user');
 }
 
-/** The four roles in the admin panel and in users-permissions; each is seeded once and stays editable. */
+/** The four roles in the admin panel and in users-permissions; each is seeded once and stays editable (new types topped up once). */
 export async function seedRoles(strapi: Core.Strapi) {
   await seedAdminRoles(strapi);
   await seedUserRoles(strapi);
