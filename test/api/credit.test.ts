@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { shanghaiDate, ZONE } from '../../src/domain/time';
 import { adminActor, restActor, type AdminActor, type RestActor } from '../helpers/bureaus';
-import { bureau, count, create, creditCode, expectFieldError, read, rest, unique, type Json } from '../helpers/fixtures';
+import { download, bureau, count, create, creditCode, expectFieldError, read, rest, unique, type Json } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 
 const CREDIT = 'api::credit-record.credit-record';
@@ -225,17 +225,7 @@ describe('credit records and the dishonesty list', () => {
   });
 
   describe('the dishonesty list (失信名单) as a spreadsheet', () => {
-    const download = async (url: string, authorization: string) =>
-      app
-        .http()
-        .get(url)
-        .set('Authorization', authorization)
-        .buffer(true)
-        .parse((res, callback) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => callback(null, Buffer.concat(chunks)));
-        });
+    const fetchFile = (url: string, authorization: string) => download(app, url, authorization);
     const rowsOf = async (body: Buffer) => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(body as any);
@@ -256,7 +246,7 @@ describe('credit records and the dishonesty list', () => {
         ['api', '/api/dispatch/exports/dishonesty-list', await app.token()],
         ['admin', '/dispatch/exports/dishonesty-list', office.authorization],
       ]) {
-        const res = await download(url, authorization);
+        const res = await fetchFile(url, authorization);
         expect({ label, status: res.status }).toEqual({ label, status: 200 });
         expect(res.headers['content-type']).toContain(XLSX);
         expect(res.headers['content-disposition']).toContain(encodeURIComponent('失信名单'));

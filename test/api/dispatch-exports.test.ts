@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { adminActor, restActor, type AdminActor, type RestActor } from '../helpers/bureaus';
-import { bureau, create, update, unique, type Json } from '../helpers/fixtures';
+import { download, bureau, create, update, unique, type Json } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -23,18 +23,7 @@ describe('exports officials work with', () => {
   const yitangProjects: Json[] = [];
   const baishabuProjects: Json[] = [];
 
-  /** GET a file as bytes (supertest would otherwise try to parse it). */
-  const download = async (url: string, authorization: string) =>
-    app
-      .http()
-      .get(url)
-      .set('Authorization', authorization)
-      .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      });
+  const fetchFile = (url: string, authorization: string) => download(app, url, authorization);
   const token = async () => app.token();
   const workbook = async (body: Buffer) => {
     const book = new ExcelJS.Workbook();
@@ -78,7 +67,7 @@ describe('exports officials work with', () => {
 
   describe('the project ledger (台账)', () => {
     it('lists every project for the office, with its title, header, lights and totals worked out by hand', async () => {
-      const res = await download('/api/dispatch/exports/ledger', await token());
+      const res = await fetchFile('/api/dispatch/exports/ledger', await token());
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toContain(XLSX);
       expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent('兰山区重大项目台账')}`);
@@ -104,7 +93,7 @@ describe('exports officials work with', () => {
         ['api', '/api/dispatch/exports/ledger', townUser.authorization],
         ['admin', '/dispatch/exports/ledger', townAdmin.authorization],
       ]) {
-        const res = await download(url, authorization);
+        const res = await fetchFile(url, authorization);
         expect({ label, status: res.status }).toEqual({ label, status: 200 });
         const rows = texts((await workbook(res.body)).worksheets[0]);
         const names = body(rows, '项目名称').map((row) => row.find((cell) => cell.startsWith('导出项目-')));
@@ -114,9 +103,9 @@ describe('exports officials work with', () => {
     });
 
     it('filters like the records (a unit, a light) and refuses a bad filter naming it, in Chinese and English', async () => {
-      const one = await download(`/api/dispatch/exports/ledger?unit=${baishabu.documentId}`, await token());
+      const one = await fetchFile(`/api/dispatch/exports/ledger?unit=${baishabu.documentId}`, await token());
       expect(body(texts((await workbook(one.body)).worksheets[0]), '项目名称')).toHaveLength(1);
-      const none = await download('/api/dispatch/exports/ledger?light=red', await token());
+      const none = await fetchFile('/api/dispatch/exports/ledger?light=red', await token());
       expect(body(texts((await workbook(none.body)).worksheets[0]), '项目名称').filter((row) => row.some((cell) => cell.startsWith('导出项目-')))).toEqual([]);
       const bad = await app.http().get('/api/dispatch/exports/ledger?light=purple').set('Authorization', await token());
       expect(bad.status).toBe(400);
@@ -139,7 +128,7 @@ describe('exports officials work with', () => {
       await problem('电力增容', { category: 'construction', isUrgent: true });
       const list = await create(app, 'problem-lists', { period: '2025-09' });
 
-      const draft = await download(`/api/dispatch/exports/problem-lists/${list.documentId}`, await token());
+      const draft = await fetchFile(`/api/dispatch/exports/problem-lists/${list.documentId}`, await token());
       expect(draft.status).toBe(200);
       const draftRows = texts((await workbook(draft.body)).worksheets[0]);
       expect(draftRows[0][0]).toContain('重大项目落地亟待解决问题清单');
@@ -148,7 +137,7 @@ describe('exports officials work with', () => {
 
       await update(app, 'problem-lists', list.documentId, { state: 'issued' });
       await update(app, 'problems', first.documentId, { title: '用地指标（已更正）' });
-      const issued = await download(`/api/dispatch/exports/problem-lists/${list.documentId}`, await token());
+      const issued = await fetchFile(`/api/dispatch/exports/problem-lists/${list.documentId}`, await token());
       const issuedText = texts((await workbook(issued.body)).worksheets[0]).flat().join('\n');
       expect(issuedText).toContain('用地指标不足');
       expect(issuedText).not.toContain('已更正');
@@ -171,7 +160,7 @@ describe('exports officials work with', () => {
     });
 
     it('writes the number, title, content and every task of the responsibility list', async () => {
-      const res = await download(`/api/dispatch/exports/minutes/${minute.documentId}`, await token());
+      const res = await fetchFile(`/api/dispatch/exports/minutes/${minute.documentId}`, await token());
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toContain(DOCX);
       const xml = await (await JSZip.loadAsync(res.body)).file('word/document.xml')!.async('string');
@@ -182,21 +171,21 @@ describe('exports officials work with', () => {
     });
 
     it('is a 404 for a town the minute does not concern, in the API and the admin panel', async () => {
-      expect((await download(`/api/dispatch/exports/minutes/${minute.documentId}`, townUser.authorization)).status).toBe(404);
-      expect((await download(`/dispatch/exports/minutes/${minute.documentId}`, townAdmin.authorization)).status).toBe(404);
-      expect((await download(`/dispatch/exports/minutes/${minute.documentId}`, office.authorization)).status).toBe(200);
+      expect((await fetchFile(`/api/dispatch/exports/minutes/${minute.documentId}`, townUser.authorization)).status).toBe(404);
+      expect((await fetchFile(`/dispatch/exports/minutes/${minute.documentId}`, townAdmin.authorization)).status).toBe(404);
+      expect((await fetchFile(`/dispatch/exports/minutes/${minute.documentId}`, office.authorization)).status).toBe(200);
     });
   });
 
   describe('a bulletin (实绩通报)', () => {
     it('prints the frozen figures with the district line and the definitions sheet; a draft is marked', async () => {
       const bulletin = await create(app, 'bulletins', { periodLabel: '2025年', periodStart: '2025-01-01', periodEnd: '2025-12-31' });
-      const draft = await download(`/api/dispatch/exports/bulletins/${bulletin.documentId}`, await token());
+      const draft = await fetchFile(`/api/dispatch/exports/bulletins/${bulletin.documentId}`, await token());
       expect(draft.status).toBe(200);
       expect(texts((await workbook(draft.body)).worksheets[0])[0][0]).toContain('草稿');
 
       await update(app, 'bulletins', bulletin.documentId, { state: 'issued' });
-      const res = await download(`/api/dispatch/exports/bulletins/${bulletin.documentId}`, await token());
+      const res = await fetchFile(`/api/dispatch/exports/bulletins/${bulletin.documentId}`, await token());
       const book = await workbook(res.body);
       const rows = texts(book.worksheets[0]);
       expect(rows[0][0]).not.toContain('草稿');

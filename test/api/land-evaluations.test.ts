@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { IMPORT_HEADERS } from '../../src/domain/land-import';
 import { adminActor } from '../helpers/bureaus';
-import { bureau, count, create, creditCode, expectFieldError, rest, unique, update, type Json } from '../helpers/fixtures';
+import { download, bureau, count, create, creditCode, expectFieldError, rest, unique, update, type Json } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 
 const UID = 'api::land-evaluation.land-evaluation';
@@ -192,16 +192,7 @@ describe('亩产效益评价', () => {
     };
 
     it('offers the template with the Chinese header row', async () => {
-      const res = await app
-        .http()
-        .get(`${IMPORT}?year=2023`)
-        .set('Authorization', await app.token('read-only'))
-        .buffer(true)
-        .parse((response, callback) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => callback(null, Buffer.concat(chunks)));
-        });
+      const res = await download(app, `${IMPORT}?year=2023`, await app.token('read-only'));
       expect(res.status).toBe(200);
       expect(decodeURIComponent(res.headers['content-disposition'])).toContain('亩产效益评价导入模板（2023年度）.xlsx');
       const book = new ExcelJS.Workbook();

@@ -2,7 +2,7 @@ import JSZip from 'jszip';
 import { DateTime } from 'luxon';
 import { parseNoticeNumber } from '../../src/domain/supervision';
 import { adminActor, restActor, type AdminActor, type RestActor } from '../helpers/bureaus';
-import { bureau, count, create, createProject, expectFieldError, type Json, rest, unique, update } from '../helpers/fixtures';
+import { download, bureau, count, create, createProject, expectFieldError, type Json, rest, unique, update } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 
 const INSPECTION = 'api::inspection.inspection';
@@ -219,19 +219,9 @@ describe('special inspections and supervision notices', () => {
     });
 
     it('exports as .docx naming its number, recipient, issue, deadline, reply and review; 404 for another bureau', async () => {
-      const download = (url: string, authorization: string) =>
-        app
-          .http()
-          .get(url)
-          .set('Authorization', authorization)
-          .buffer(true)
-          .parse((res, callback) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (chunk: Buffer) => chunks.push(chunk));
-            res.on('end', () => callback(null, Buffer.concat(chunks)));
-          });
+      const fetchFile = (url: string, authorization: string) => download(app, url, authorization);
       const stored = (await api().get(`/api/supervision-notices/${notice.documentId}`)).body.data;
-      const res = await download(`/api/dispatch/exports/supervision-notices/${notice.documentId}`, landUser.authorization);
+      const res = await fetchFile(`/api/dispatch/exports/supervision-notices/${notice.documentId}`, landUser.authorization);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toContain('wordprocessingml');
       const xml = await (await JSZip.loadAsync(res.body)).file('word/document.xml')!.async('string');
@@ -239,9 +229,9 @@ describe('special inspections and supervision notices', () => {
       for (const expected of ['督办单', stored.number, land.name, stored.issue, stored.requirement, '已补充规划条件文件（附件）。', '整改到位。']) {
         expect(text).toContain(expected);
       }
-      expect((await download(`/api/dispatch/exports/supervision-notices/${notice.documentId}`, commerceUser.authorization)).status).toBe(404);
-      expect((await download(`/dispatch/exports/supervision-notices/${notice.documentId}`, officeAdmin.authorization)).status).toBe(200);
-      expect((await download(`/dispatch/exports/supervision-notices/${notice.documentId}`, landAdmin.authorization)).status).toBe(200);
+      expect((await fetchFile(`/api/dispatch/exports/supervision-notices/${notice.documentId}`, commerceUser.authorization)).status).toBe(404);
+      expect((await fetchFile(`/dispatch/exports/supervision-notices/${notice.documentId}`, officeAdmin.authorization)).status).toBe(200);
+      expect((await fetchFile(`/dispatch/exports/supervision-notices/${notice.documentId}`, landAdmin.authorization)).status).toBe(200);
     });
   });
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
 import { verifySignature } from '../../src/domain/upward';
 import { adminActor, restActor, type AdminActor, type RestActor } from '../helpers/bureaus';
-import { bureau, create, createProject, creditCode, expectFieldError, rest, unique, update, type Json } from '../helpers/fixtures';
+import { download, bureau, create, createProject, creditCode, expectFieldError, rest, unique, update, type Json } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 
 // the delivery sweep runs every second here (default 30 s), so retries after a 1 s back-off happen within the test
@@ -440,16 +440,7 @@ describe('reporting upward to the city', () => {
 
   describe('the spreadsheet fallback', () => {
     it('downloads the reports of a target as .xlsx: one row per report, the payload fields as columns', async () => {
-      const res = await app
-        .http()
-        .get('/api/dispatch/exports/upward-reports?target=city_project_library')
-        .set('Authorization', await app.token())
-        .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        });
+      const res = await download(app, '/api/dispatch/exports/upward-reports?target=city_project_library', await app.token());
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe(XLSX);
       const workbook = new ExcelJS.Workbook();

@@ -21,6 +21,20 @@ export function rest(app: TestApp, authorization?: () => Promise<string>) {
   };
 }
 
+/** GET a file (.xlsx, .docx) as bytes in `res.body`: supertest would otherwise try to parse it. */
+export function download(app: TestApp, url: string, authorization: string) {
+  return app
+    .http()
+    .get(url)
+    .set('Authorization', authorization)
+    .buffer(true)
+    .parse((res, callback) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => callback(null, Buffer.concat(chunks)));
+    });
+}
+
 /** Creates a record through the REST API and returns its `data`; fails loudly if the API refuses. */
 export async function create(app: TestApp, plural: string, data: Json): Promise<Json> {
   const res = await rest(app).post(`/api/${plural}`, data);
