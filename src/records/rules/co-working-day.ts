@@ -53,7 +53,8 @@ export const coWorkingDayRule: RecordRule = {
       else if (seen.has(bureau.id)) issues.add(['attendance', String(index), 'bureau'], '同一单位在同一天只能登记一次', 'is listed twice');
       if (bureau) seen.add(bureau.id);
       const representative = String(entry.representative ?? '').trim() || bureau?.chiefRepresentative || null;
-      rows.push({ ...entry, representative });
+      // the bureau written as its documentId, whichever form it came in (the admin panel sends connect/disconnect)
+      rows.push({ ...entry, ...(bureau ? { bureau: bureau.documentId } : {}), representative });
     }
     if (action === 'create') {
       const bureaus: Row[] = await strapi.db.query(BUREAU as any).findMany({
