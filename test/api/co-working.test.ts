@@ -150,11 +150,19 @@ describe('chief representatives and co-working days', () => {
   describe('the weekly report across the National Day week', () => {
     it('expects nothing of a week whose only planned day has become a holiday', async () => {
       const day = await create(app, 'co-working-days', { date: '2026-10-13' });
-      // the office learns the 13th is off after all
-      await app.strapi.documents(OVERRIDE as any).create({ data: { date: '2026-10-13', kind: 'rest', name: '临时调整' } as any });
+      const idle = () => app.strapi.plugin('deadlines').service('settings').idle();
+      // the office learns the 13th is off after all (the working calendar's override, in the admin panel)
+      const override = await officeAdmin.create(OVERRIDE, { date: '2026-10-13', kind: 'rest', name: '临时调整' });
+      expect(override.status).toBe(201);
+      await idle();
       const [week] = (await report('2026-10-12', '2026-10-18')).weeks;
       expect(week).toMatchObject({ week: '2026-10-12', weekEnd: '2026-10-18', days: [], skipped: ['2026-10-13'], expected: false });
       expect(week.bureaus.some((row: Json) => row.flagged)).toBe(false);
+      // the same week with the 13th a working day again expects attendance
+      expect((await officeAdmin.remove(OVERRIDE, override.body.data.documentId)).status).toBe(200);
+      await idle();
+      const [again] = (await report('2026-10-12', '2026-10-18')).weeks;
+      expect(again).toMatchObject({ days: ['2026-10-13'], expected: true });
       await app.strapi.documents(DAY as any).delete({ documentId: day.documentId });
     });
 
