@@ -119,6 +119,32 @@ describe('chief representatives and co-working days', () => {
     });
   });
 
+  describe('who sees and writes the days', () => {
+    it('lets a town and a leader read them and nobody but the office write them', async () => {
+      const yitang = await bureau(app, 'sample-yitang');
+      const town = await restActor(app, 'town', yitang, 'yitang user');
+      const leader = await restActor(app, 'leader', null, 'leader');
+      const townAdmin = await adminActor(app, 'town', yitang, 'yitang admin');
+      const total = await count(app, 'co-working-days');
+      for (const reader of [town, leader]) {
+        const res = await reader.get('/api/co-working-days');
+        expect(res.status).toBe(200);
+        expect(res.body.data).toHaveLength(total);
+        expect((await reader.post('/api/co-working-days', { date: '2026-10-09' })).status).toBe(403);
+      }
+      const listed = await townAdmin.list(DAY);
+      expect(listed.status).toBe(200);
+      expect(listed.body.pagination.total).toBe(total);
+      expect((await townAdmin.create(DAY, { date: '2026-10-09' })).status).toBe(403);
+      expect((await townAdmin.update(DAY, days['2026-10-08'].documentId, { note: '改' })).status).toBe(403);
+      expect(await count(app, 'co-working-days')).toBe(total);
+    });
+
+    it('refuses a holiday in the admin panel too, naming the date', async () => {
+      expectFieldError(await officeAdmin.create(DAY, { date: '2026-10-03', location: '区重大项目调度中心' }), DAY, 'date');
+    });
+  });
+
   describe('marking attendance through the admin panel', () => {
     const mark = async (date: string, statuses: Record<string, string>) => {
       const { documentId } = days[date];
