@@ -41,5 +41,10 @@ export default {
     await strapi.plugin('deadlines').service('scheduler').daily('schedule-meetings', '0 0 7 * * *', () => scheduleMeetings(strapi));
     // 向上报送: due reports are delivered on start and every UPWARD_SWEEP_SECONDS, once across all instances
     await scheduleUpwardReports(strapi);
+    // 首席代表集中办公: each Monday morning, last week's bureaus below one day are reported to the office (once each)
+    await strapi
+      .plugin('deadlines')
+      .service('scheduler')
+      .daily('co-working-flags', '0 30 8 * * 1', () => strapi.plugin('dispatch').service('co-working').notifyFlagged());
   },
 };

@@ -21,10 +21,10 @@ interface Layout {
 
 export const LAYOUTS: Record<string, Layout> = {
   'api::bureau.bureau': {
-    // 2: the e-mail address deadline notices go to
-    version: 2,
+    // 2: the e-mail address deadline notices go to; 3: 首席代表 phone and 参加集中办公
+    version: 3,
     list: ['name', 'kind', 'code', 'chiefRepresentative', 'phone', 'email', 'active'],
-    edit: [['name', 'code'], ['kind', 'active', 'isSample'], ['chiefRepresentative', 'phone'], ['email']],
+    edit: [['name', 'code'], ['kind', 'active', 'isSample'], ['chiefRepresentative', 'chiefRepresentativePhone', 'coWorking'], ['phone', 'email']],
     sort: ['id', 'ASC'],
   },
   'api::enterprise.enterprise': {
@@ -330,6 +330,16 @@ Object.assign(LAYOUTS, {
     ],
     // the edit view is titled with the type's name (亩产效益评价设置), not the document id
     mainField: 'id',
+  },
+} satisfies Record<string, Layout>);
+
+// 首席代表集中办公: the day, then each bureau's attendance
+Object.assign(LAYOUTS, {
+  'api::co-working-day.co-working-day': {
+    list: ['date', 'location', 'note'],
+    edit: [['date', 'location'], [['attendance', 12]], [['note', 12]]],
+    sort: ['date', 'DESC'],
+    mainField: 'date',
   },
 } satisfies Record<string, Layout>);
 

@@ -1557,6 +1557,53 @@ async function seedInspections(ctx: DemoContext) {
   }
 }
 
+// --- 首席代表与集中办公 -----------------------------------------------------------------------------------------
+
+/** Demo chief representatives of the departments (only where none is entered). */
+const CHIEF_REPRESENTATIVES: Record<string, string> = {
+  commerce: '孙立新（演示）',
+  'development-reform': '王振华（演示）',
+  'science-technology': '刘晓燕（演示）',
+  'industry-it': '赵国栋（演示）',
+  finance: '钱文博（演示）',
+  'natural-resources': '周海峰（演示）',
+  planning: '吴晓东（演示）',
+  'ecology-environment': '郑丽娟（演示）',
+  'financial-regulation': '陈志强（演示）',
+};
+
+/**
+ * The last two weeks' co-working days (Tuesday and Thursday, when working days), every chief representative present
+ * but: two weeks ago 区财政局 absent both days (flagged) and 区科技局 excused once; last week 兰山生态环境分局 excused
+ * both days (flagged: excused is not present) and 区财政局 absent once.
+ */
+async function seedCoWorkingDays(ctx: DemoContext) {
+  for (const [code, name] of Object.entries(CHIEF_REPRESENTATIVES)) {
+    const row = await ctx.strapi.db.query('api::bureau.bureau').findOne({ where: { code }, select: ['documentId', 'chiefRepresentative'] });
+    if (row && !row.chiefRepresentative) await ctx.update('api::bureau.bureau', row.documentId, { chiefRepresentative: name });
+  }
+  const exceptions: Array<Record<string, 'absent' | 'excused'>> = [
+    // two weeks ago: Tuesday, Thursday
+    { finance: 'absent', 'science-technology': 'excused' },
+    { finance: 'absent' },
+    // last week
+    { 'ecology-environment': 'excused', finance: 'absent' },
+    { 'ecology-environment': 'excused' },
+  ];
+  const monday = ctx.calendar.today.startOf('week');
+  for (const [index, exception] of exceptions.entries()) {
+    const weeksAgo = index < 2 ? 2 : 1;
+    const date = monday.minus({ weeks: weeksAgo }).plus({ days: index % 2 === 0 ? 1 : 3 }).toISODate()!;
+    if (!STATUTORY.isWorkingDay(date)) continue;
+    const attendance = Object.keys(CHIEF_REPRESENTATIVES).map((code) => ({
+        bureau: ctx.bureau(code),
+        status: exception[code] ?? 'present',
+        note: exception[code] === 'excused' ? '参加市级专题会议（演示）' : undefined,
+      }));
+    await ctx.create('api::co-working-day.co-working-day', { date, note: '首席代表集中办公（演示）', attendance });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // 亩产效益评价: last year's evaluations of the demo enterprises, as a third party would report them
 // ---------------------------------------------------------------------------------------------------------------
@@ -1624,6 +1671,7 @@ export async function seedDemoData(strapi: Core.Strapi): Promise<void> {
     await seedFinanceIndicators(ctx);
     await seedLandEvaluations(ctx);
     await seedInspections(ctx);
+    await seedCoWorkingDays(ctx);
   });
 
   const opinions = await strapi.db.query(UID.opinion).count();

@@ -244,6 +244,8 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     code: '单位代码',
     kind: '单位类型',
     chiefRepresentative: '首席代表',
+    chiefRepresentativePhone: '首席代表电话',
+    coWorking: '参加集中办公',
     phone: '联系电话',
     email: '电子邮箱',
     active: '启用',
@@ -713,6 +715,25 @@ Object.assign(FIELD_LABELS, {
     thresholdA: 'A 级分数线',
     thresholdB: 'B 级分数线',
     thresholdC: 'C 级分数线',
+    note: '说明',
+  },
+});
+
+// ---------------------------------------------------------------- 首席代表与集中办公 (chief representatives, co-working days)
+
+Object.assign(CONTENT_TYPE_LABELS, { 'api::co-working-day.co-working-day': '集中办公日' });
+Object.assign(ENUM_LABELS, { present: '到岗', excused: '请假', absent: '缺席' });
+Object.assign(FIELD_LABELS, {
+  'api::co-working-day.co-working-day': {
+    date: '集中办公日期',
+    location: '办公地点',
+    note: '备注',
+    attendance: '首席代表到岗情况',
+  },
+  'co-working.attendance': {
+    bureau: '成员单位',
+    representative: '首席代表',
+    status: '到岗情况',
     note: '说明',
   },
 });

@@ -26,6 +26,8 @@ import { hideSettingSecrets, upwardSettingRule } from './rules/upward-setting';
 import { upwardTriggersMiddleware } from './upward';
 import { inspectionRule } from './rules/inspection';
 import { supervisionNoticeRule } from './rules/supervision-notice';
+// 首席代表与集中办公
+import { coWorkingDayRule } from './rules/co-working-day';
 
 /** The rules each record keeps, whoever writes it. */
 export const RECORD_RULES = [
@@ -56,6 +58,8 @@ export const RECORD_RULES = [
   // 专项督查与督办单
   inspectionRule,
   supervisionNoticeRule,
+  // 首席代表与集中办公
+  coWorkingDayRule,
 ];
 
 export function registerRecords(strapi: Core.Strapi) {

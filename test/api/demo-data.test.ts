@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import request from 'supertest';
 import { seedDemoData } from '../../src/bootstrap/demo-data';
 import { DEV_ACCOUNTS, ensureDevAccounts } from '../../src/bootstrap/dev-accounts';
@@ -134,6 +135,23 @@ describe('demo data', () => {
       ['natural-resources', 'replied'],
       ['sample-lanshan-street', 'issued'],
     ]);
+  });
+
+  it('has the last two weeks of co-working days, with the absent and the excused flagged', async () => {
+    const days = await get('/api/co-working-days?populate[attendance][populate][bureau][fields][0]=code&sort=date:asc');
+    expect(days.data.length).toBeGreaterThanOrEqual(2);
+    const monday = DateTime.now().setZone('Asia/Shanghai').startOf('week');
+    const from = monday.minus({ weeks: 2 }).toISODate()!;
+    const to = monday.minus({ days: 1 }).toISODate()!;
+    expect(days.data.every((day: any) => day.date >= from && day.date <= to)).toBe(true);
+    expect(days.data.flatMap((day: any) => day.attendance.map((row: any) => row.status))).toEqual(expect.arrayContaining(['present', 'absent', 'excused']));
+    const report = await get(`/api/dispatch/co-working?from=${from}&to=${to}`);
+    const flagged = report.data.weeks.flatMap((week: any) => week.bureaus.filter((row: any) => row.flagged).map((row: any) => row.bureau.name));
+    // 区财政局 absent two weeks ago, 兰山生态环境分局 excused only last week (a week a holiday emptied expects nothing)
+    const expected = report.data.weeks.filter((week: any) => week.expected).map((week: any) => (week.week === from ? '区财政局' : '兰山生态环境分局'));
+    expect(flagged).toEqual(expected);
+    const bureaus = await get('/api/bureaus?filters[code][$eq]=commerce');
+    expect(bureaus.data[0].chiefRepresentative).toBeTruthy();
   });
 
   it('adds nothing when run a second time', async () => {

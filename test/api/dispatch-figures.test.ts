@@ -157,6 +157,8 @@ describe('dispatch figures and bulletins', () => {
         lights: { red: 1, yellow: 1, green: 1, total: 3 },
         // no 督办单 was issued in the period (see test/api/supervision.test.ts)
         supervision: { received: 0, replied: 0, repliedOnTime: 0, accepted: 0, open: 0, overdue: 0, rate: null },
+        // no 集中办公日 was planned in the period (see test/api/co-working.test.ts)
+        coWorking: { daysPlanned: 0, daysPresent: 0, expectedWeeks: 0, attendedWeeks: 0, flaggedWeeks: 0, rate: null },
       });
       expect(body.data.ranking.applicant.slice(0, 2).map((entry: Json) => [entry.documentId, entry.rank])).toEqual([
         [baishabu.documentId, 1],
@@ -170,7 +172,7 @@ describe('dispatch figures and bulletins', () => {
     it('shows the definitions next to the figures, in Chinese first', () => {
       expect(body.meta.definitions.startRate).toMatchObject({ name: '开工率', formula: '开工率 = 已开工项目数 ÷ 计划开工项目数' });
       expect(body.meta.definitions.problemResolution.definition).toContain('已上报市级');
-      expect(Object.keys(body.meta.definitions)).toEqual(expect.arrayContaining(['investmentRate', 'pledgeFulfilment', 'lights', 'ranking', 'supervision']));
+      expect(Object.keys(body.meta.definitions)).toEqual(expect.arrayContaining(['investmentRate', 'pledgeFulfilment', 'lights', 'ranking', 'supervision', 'coWorking']));
     });
 
     it('narrows to one unit', async () => {

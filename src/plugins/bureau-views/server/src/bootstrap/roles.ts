@@ -29,6 +29,8 @@ const REFERENCE = [
   'api::bulletin.bulletin',
   'api::responsibility-matrix.responsibility-matrix',
   'api::land-evaluation-setting.land-evaluation-setting',
+  // 首席代表集中办公: planned and marked by the office, read by every unit
+  'api::co-working-day.co-working-day',
 ];
 const DEADLINE_RECORDS = ['plugin::deadlines.deadline', 'plugin::deadlines.notification', 'plugin::deadlines.extension'];
 /**

@@ -122,6 +122,8 @@ export const POLICIES: Record<string, TypePolicy> = {
     write: ['bureau'],
     protected: ['bureau', 'inspection', 'project', 'issue', 'requirement', 'replyWorkingDays'],
   },
+  // 集中办公日: the office plans the days and marks attendance; every unit reads them
+  'api::co-working-day.co-working-day': { read: 'everyone', write: 'office' },
   'plugin::deadlines.deadline': { read: ['bureau'], write: 'office' },
   'plugin::deadlines.notification': { read: ['bureau'], write: ['bureau'] },
   'plugin::deadlines.extension': {

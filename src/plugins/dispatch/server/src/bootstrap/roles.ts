@@ -21,6 +21,8 @@ const API_ACTIONS = [
   'plugin::dispatch.dishonesty-list-export.find',
   // 督办单 (.docx)
   'plugin::dispatch.supervision-notice-export.find',
+  // 首席代表集中办公
+  'plugin::dispatch.co-working.find',
 ];
 const USER_TYPES = ['office', 'department', 'town', 'leader'];
 /** Imports write records a lead bureau keeps: the office's and the departments' users-permissions roles. */

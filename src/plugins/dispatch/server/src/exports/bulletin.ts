@@ -66,6 +66,17 @@ const noticeCount = (header: string, pick: (supervision: NonNullable<BulletinFig
   figure: (figures) => (figures.supervision ? pick(figures.supervision) : NOT_APPLICABLE),
 });
 
+const CO_WORKING = '首席代表集中办公';
+
+/** 集中办公: 「—」 for a unit not expected to attend, or in a bulletin frozen before attendance was counted. */
+const attendance = (header: string, pick: (coWorking: NonNullable<BulletinFigures['coWorking']>) => number | null, asRate = false): Column => ({
+  header,
+  group: CO_WORKING,
+  width: asRate ? 9 : 8,
+  numFmt: asRate ? FORMAT.percent : FORMAT.count,
+  figure: (figures) => (figures.coWorking ? (asRate ? rate(pick(figures.coWorking)) : (pick(figures.coWorking) ?? NOT_APPLICABLE)) : NOT_APPLICABLE),
+});
+
 const COLUMNS: Column[] = [
   { header: '排名', width: 6, unit: (unit) => unit.rank ?? NOT_APPLICABLE },
   { header: '单位', width: 18, wrap: true, unit: (unit) => unit.bureauName },
@@ -87,6 +98,10 @@ const COLUMNS: Column[] = [
   noticeCount('收到', (supervision) => supervision.received),
   noticeCount('按期回复', (supervision) => supervision.repliedOnTime),
   noticeCount('未办结', (supervision) => supervision.open),
+  attendance('应到天数', (coWorking) => coWorking.daysPlanned),
+  attendance('实到天数', (coWorking) => coWorking.daysPresent),
+  attendance('达标率', (coWorking) => coWorking.rate, true),
+  attendance('未达标周', (coWorking) => coWorking.flaggedWeeks),
 ];
 
 /** 排名, 单位, 单位类型: merged into 「全区」 on the district row. */

@@ -108,6 +108,8 @@ export interface BulletinFigures {
   lights: { red: number; yellow: number; green: number };
   /** 督办单: received in the period, replied on time, not yet accepted (absent in bulletins frozen before they were counted). */
   supervision?: { received: number; repliedOnTime: number; open: number } | null;
+  /** 首席代表集中办公: days expected and present, the weekly rate and flagged weeks (null when the unit does not attend). */
+  coWorking?: { daysPlanned: number; daysPresent: number; rate: number | null; flaggedWeeks: number } | null;
 }
 
 export interface BulletinUnit extends BulletinFigures {

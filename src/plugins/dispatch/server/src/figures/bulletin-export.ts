@@ -24,6 +24,9 @@ function printed(figures: Figures): BulletinFigures {
     supervision: figures.supervision
       ? { received: figures.supervision.received, repliedOnTime: figures.supervision.repliedOnTime, open: figures.supervision.open }
       : null,
+    coWorking: figures.coWorking
+      ? { daysPlanned: figures.coWorking.daysPlanned, daysPresent: figures.coWorking.daysPresent, rate: figures.coWorking.rate, flaggedWeeks: figures.coWorking.flaggedWeeks }
+      : null,
   };
 }
 

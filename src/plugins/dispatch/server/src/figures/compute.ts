@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { coWorkingFigure, sumCoWorking } from '../../../../../domain/co-working';
 import { fulfilmentRate, tallyNodes } from '../../../../../domain/pledge';
 import { rankByScore } from './ranking';
 import {
@@ -182,6 +183,8 @@ export function computeFigures(facts: Facts, period: Period): FiguresResult {
   const ledBy = by(facts.problems, (problem) => problem.leadBureauId);
   const pledgesOf = by(facts.pledges, (pledge) => pledge.bureauId);
   const noticesOf = by(facts.notices ?? [], (notice) => notice.bureauId);
+  const attends = new Set(facts.coWorking?.bureauIds ?? []);
+  const coWorkingWeeks = facts.coWorking?.weeks ?? [];
 
   const figuresOf = (unit: UnitFacts, group: UnitGroup): Figures => {
     const projects = group === 'applicant' ? projectsOf(unit.id) : [];
@@ -192,6 +195,7 @@ export function computeFigures(facts: Facts, period: Period): FiguresResult {
       pledgeFulfilment: pledgeFigure(pledgesOf(unit.id), period),
       lights: group === 'applicant' ? lightFigure(projects, lights) : null,
       supervision: supervisionFigure(noticesOf(unit.id), period),
+      coWorking: attends.has(unit.id) ? coWorkingFigure(coWorkingWeeks, unit.id) : null,
     };
   };
 
@@ -221,6 +225,7 @@ export function computeFigures(facts: Facts, period: Period): FiguresResult {
     pledgeFulfilment: pledgeFigure(facts.pledges, period),
     lights: lightFigure(facts.projects, lights),
     supervision: supervisionFigure(facts.notices ?? [], period),
+    coWorking: sumCoWorking(facts.units.filter((unit) => attends.has(unit.id)).map((unit) => coWorkingFigure(coWorkingWeeks, unit.id))),
   };
 
   return { period, district, units, ranking };

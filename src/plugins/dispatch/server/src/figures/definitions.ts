@@ -84,6 +84,22 @@ export const DEFINITIONS = {
       'was made by the reply deadline in force (after a return, the new one). Accepted notices are closed, the others open; those awaiting a ' +
       'reply (issued or returned) past their deadline are overdue. "—" when none was received; not part of the ranking score.',
   },
+  coWorking: {
+    name: '首席代表集中办公',
+    nameEn: 'chief representatives at the dispatch centre',
+    formula: '集中办公达标率 = 达标周数 ÷ 应参加周数',
+    definition:
+      '参加集中办公的成员单位（启用且勾选“参加集中办公”的区直部门）每周（周一至周日）须到调度中心集中办公不少于 1 天。' +
+      '统计期内安排在工作日的集中办公日为应参加天数（节假日、休息日不计，调休上班日计入），到岗的为实到天数；' +
+      '有应参加天数的周为应参加周，该周至少到岗 1 天的为达标周，一天也未到岗的为未达标周（请假不计为到岗，单独列示）；' +
+      '只安排在节假日或未安排集中办公日的周不计。应参加周数为 0 时显示“—”；不参加集中办公的单位不统计；不计入综合排名。',
+    definitionEn:
+      'Each attending member bureau (active departments taking part) is expected at the dispatch centre at least one day a week ' +
+      '(Monday to Sunday). Planned days on working days within the period are the days expected (holidays and rest days are ' +
+      'left out, make-up working days count), days present are those attended. A week with a planned working day expects ' +
+      'attendance; it is attended when the bureau was present at least one day, flagged otherwise (excused days do not count ' +
+      'as present and are shown apart). Rate = attended weeks ÷ expected weeks; "—" when none; not part of the ranking score.',
+  },
   ranking: {
     name: '综合排名',
     nameEn: 'ranking',

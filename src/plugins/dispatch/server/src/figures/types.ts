@@ -1,3 +1,4 @@
+import type { CoWorkingFigure, WeekAttendance } from '../../../../../domain/co-working';
 /**
  * The facts the figures are computed from (plain data, read from the records by the figures service) and the
  * figures themselves. Dates are ISO dates (YYYY-MM-DD) and months `YYYY-MM`, all in Asia/Shanghai; instants are
@@ -79,6 +80,13 @@ export interface NoticeFacts {
   history: Array<{ at: number; to: string }>;
 }
 
+/** 首席代表集中办公: the weeks of the period with each attending bureau's attendance. */
+export interface CoWorkingFacts {
+  /** The bureaus expected to attend. */
+  bureauIds: number[];
+  weeks: WeekAttendance[];
+}
+
 export interface Facts {
   units: UnitFacts[];
   projects: ProjectFacts[];
@@ -88,6 +96,8 @@ export interface Facts {
   lightChanges: LightChangeFacts[];
   /** Absent in facts frozen before notices were counted. */
   notices?: NoticeFacts[];
+  /** Absent in facts frozen before attendance was counted. */
+  coWorking?: CoWorkingFacts;
 }
 
 export interface StartFigure {
@@ -153,6 +163,8 @@ export interface Figures {
   lights: LightFigure | null;
   /** 督办单办理 (not part of the ranking score). */
   supervision: SupervisionFigure;
+  /** 首席代表集中办公: null for units not expected to attend (not part of the ranking score). */
+  coWorking?: CoWorkingFigure | null;
 }
 
 export interface UnitFigures extends Figures {

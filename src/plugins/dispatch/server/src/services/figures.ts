@@ -91,6 +91,11 @@ const figures = ({ strapi }: { strapi: Core.Strapi }) => {
           populate: { bureau: { select: ['id'] } },
         })
       : [];
+    // 首席代表集中办公: each attending bureau's weeks within the period
+    const coWorking = strapi.plugin('dispatch').service('co-working');
+    const attending: Row[] = await coWorking.attendingBureaus();
+    const bureauIds = attending.map((bureau) => bureau.id as number);
+    const coWorkingWeeks = await coWorking.weeks(period, bureauIds);
     const changes: Row[] = await db(LIGHT_CHANGE).findMany({
       where: { kind: 'project', changedAt: { $lte: cutoff } },
       select: ['to', 'changedAt'],
@@ -127,6 +132,7 @@ const figures = ({ strapi }: { strapi: Core.Strapi }) => {
           .map((entry: Row) => ({ at: instant(entry.at) ?? 0, to: String(entry.to) }))
           .sort((a: { at: number }, b: { at: number }) => a.at - b.at),
       })),
+      coWorking: { bureauIds, weeks: coWorkingWeeks },
       lightChanges: changes
         .filter((change) => change.project && LIGHTS.includes(change.to))
         .map((change) => ({ projectId: change.project.id, to: change.to as Light, changedAt: instant(change.changedAt) ?? 0 })),

@@ -2,9 +2,11 @@ import type { Core } from '@strapi/strapi';
 import exportsService from './exports';
 import figures from './figures';
 import imports from './imports';
+// 首席代表集中办公
+import coWorking from './co-working';
 
 /** The plugin's services, one per feature. */
-const services = { figures, exports: exportsService, imports };
+const services = { figures, exports: exportsService, imports, 'co-working': coWorking };
 
 export type Services = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
 

@@ -1,3 +1,4 @@
+import { weeklyAttendance } from '../../../../../../domain/co-working';
 import { computeFigures, cutoffInstant, investmentFigure, lightFigure, lightsAt, pledgeFigure, pledgeRanking, problemFigure, rate, scoreOf, startFigure, supervisionFigure } from '../compute';
 import type { Facts, NoticeFacts, ProblemFacts, ProjectFacts } from '../types';
 
@@ -212,6 +213,38 @@ describe('督办单办理', () => {
     expect(of('town-a').supervision).toMatchObject({ received: 0, rate: null });
     expect(result.district.supervision.received).toBe(4);
     // nothing else to measure: unranked, whatever its notices
+    expect(of('dept-b')).toMatchObject({ score: null, rank: null });
+  });
+});
+
+describe('首席代表集中办公', () => {
+  const yes = () => true;
+  const weeks = weeklyAttendance(
+    [
+      { date: '2026-03-03', attendance: [{ bureauId: 2, status: 'present' }, { bureauId: 6, status: 'excused' }] },
+      { date: '2026-03-10', attendance: [{ bureauId: 2, status: 'absent' }, { bureauId: 6, status: 'present' }] },
+      { date: '2026-03-12', attendance: [{ bureauId: 2, status: 'absent' }, { bureauId: 6, status: 'present' }] },
+    ],
+    [2, 6],
+    yes,
+    H1
+  );
+  const units = [
+    { id: 1, documentId: 'town-a', name: '甲镇', code: 'a', kind: 'town' },
+    { id: 2, documentId: 'dept-b', name: '乙局', code: 'b', kind: 'department' },
+    { id: 6, documentId: 'dept-f', name: '己局', code: 'f', kind: 'department' },
+  ];
+  const result = computeFigures({ units, projects: [], reports: [], problems: [], pledges: [], lightChanges: [], coWorking: { bureauIds: [2, 6], weeks } }, H1);
+  const of = (documentId: string) => result.units.find((row) => row.bureau.documentId === documentId)!;
+
+  it('gives each attending bureau its days, weeks and rate, and the district their sum', () => {
+    expect(of('dept-b').coWorking).toEqual({ daysPlanned: 3, daysPresent: 1, expectedWeeks: 2, attendedWeeks: 1, flaggedWeeks: 1, rate: 0.5 });
+    expect(of('dept-f').coWorking).toEqual({ daysPlanned: 3, daysPresent: 2, expectedWeeks: 2, attendedWeeks: 1, flaggedWeeks: 1, rate: 0.5 });
+    expect(result.district.coWorking).toEqual({ daysPlanned: 6, daysPresent: 3, expectedWeeks: 4, attendedWeeks: 2, flaggedWeeks: 2, rate: 0.5 });
+  });
+
+  it('leaves out units not expected to attend, and the ranking', () => {
+    expect(of('town-a').coWorking).toBeNull();
     expect(of('dept-b')).toMatchObject({ score: null, rank: null });
   });
 });
