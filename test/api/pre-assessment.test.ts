@@ -508,6 +508,39 @@ describe('pre-assessment', () => {
       expect(await count(app, 'opinions')).toBe(before.opinions + assignments.length);
     });
 
+    it('in the admin panel a request without attestation is a draft, submitted there with it, and the attestation shows', async () => {
+      const admin = await app.adminToken();
+      const project = await createProject(app);
+      const opinionsBefore = await count(app, 'opinions');
+      const drafted = await app.http().post(path).set('Authorization', admin).send({ project: { connect: [{ documentId: project.documentId }] } });
+      expect(drafted.status).toBe(201);
+      const id = drafted.body.data.documentId;
+      expect(drafted.body.data.state).toBe('draft');
+      expect(await count(app, 'opinions')).toBe(opinionsBefore);
+
+      const refused = await app.http().put(`${path}/${id}`).set('Authorization', admin).send({ state: 'open' });
+      expectFieldError(refused, PRE_ASSESSMENT, 'attestedBy');
+      expect((await read(app, 'pre-assessments', id))!.state).toBe('draft');
+
+      // a stamp sent along is not taken: the platform stamps the submission
+      const started = Date.now();
+      const submitted = await app
+        .http()
+        .put(`${path}/${id}`)
+        .set('Authorization', admin)
+        .send({ state: 'open', attestedBy: '王建国', attestedAt: '2020-01-01T00:00:00.000Z', attestationStatement: '改过的承诺' });
+      expect(submitted.status).toBe(200);
+      const shown = await app.http().get(`${path}/${id}`).set('Authorization', admin);
+      expect(shown.status).toBe(200);
+      expect(shown.body.data).toMatchObject({ state: 'open', attestedBy: '王建国' });
+      expect(shown.body.data.attestationStatement).toContain('真实、准确、完整');
+      expect(Date.parse(shown.body.data.attestedAt)).toBeGreaterThanOrEqual(started - 1000);
+      expect((await opinionsOf(id)).length).toBeGreaterThan(0);
+
+      const changed = await app.http().put(`${path}/${id}`).set('Authorization', admin).send({ attestedBy: '张三' });
+      expectFieldError(changed, PRE_ASSESSMENT, 'attestedBy');
+    });
+
     it('a back-dated request in the future is refused in the admin panel too', async () => {
       const admin = await app.adminToken();
       const project = await createProject(app);
