@@ -63,7 +63,7 @@ async function buildDataset(strapi, { rows, problemsPerProject, assessEvery }) {
       });
     }
     if (assessEvery > 0 && i % assessEvery === 0) {
-      await strapi.documents(PRE_ASSESSMENT).create({ data: { project: project.documentId } });
+      await strapi.documents(PRE_ASSESSMENT).create({ data: { project: project.documentId, attestedBy: '基准测试' } });
       preAssessments += 1;
     }
   }

@@ -68,11 +68,15 @@ export const LAYOUTS: Record<string, Layout> = {
     sort: ['period', 'DESC'],
   },
   'api::pre-assessment.pre-assessment': {
+    // 2: the applicant's attestation (申报主体承诺)
+    version: 2,
     list: ['title', 'project', 'state', 'conclusion', 'requestedAt', 'feedbackAt'],
     edit: [
       ['project', 'leadBureau'],
       ['requestedAt', 'isMajor'],
       ['materials', 'experts'],
+      ['attestedBy', 'attestingBureau', 'attestedAt'],
+      [['attestationStatement', 12]],
       ['state', 'conclusion'],
       [['conclusionNote', 12]],
       ['feedbackAt', 'title'],

@@ -1108,9 +1108,14 @@ function pickExperts(ctx: DemoContext, rng: Rng): string[] {
   return [...chosen];
 }
 
+/** Who attests a demo request for its applicant unit (申报主体承诺): picked by the project's name, not the seed's randomness. */
+const ATTESTERS = ['王建国', '李红梅', '张志强', '刘晓燕', '陈立新', '赵海涛'];
+const attesterOf = (project: Doc) => ATTESTERS[[...String(project.name)].reduce((sum, char) => sum + char.charCodeAt(0), 0) % ATTESTERS.length];
+
 function requestAssessment(ctx: DemoContext, project: Doc, requestedAt: DateTime, experts: string[]) {
   return ctx.create(UID.preAssessment, {
     project: project.documentId,
+    attestedBy: attesterOf(project),
     requestedAt: iso(requestedAt),
     isMajor: experts.length > 0,
     experts,

@@ -103,7 +103,7 @@ describe('credit records and the dishonesty list', () => {
 
     it('refuses a new pre-assessment for its projects with a 400 naming the project, and writes no pre-assessment or opinion', async () => {
       const before = { preAssessments: await count(app, 'pre-assessments'), opinions: await count(app, 'opinions') };
-      const res = await api().post('/api/pre-assessments', { project: second.documentId });
+      const res = await api().post('/api/pre-assessments', { attestedBy: '王建国', project: second.documentId });
       const message = expectFieldError(res, PRE_ASSESSMENT, 'project');
       expect(message).toContain(`项目投资方「${investor.name}」已列入失信名单，信用修复前不得申请预评估`);
       expect(message).toContain('dishonesty list');
@@ -134,7 +134,7 @@ describe('credit records and the dishonesty list', () => {
         expect(codes((await dashboardRow(target)).lightReasons)).not.toContain('blacklisted');
       }
 
-      const allowed = await api().post('/api/pre-assessments', { project: second.documentId });
+      const allowed = await api().post('/api/pre-assessments', { attestedBy: '王建国', project: second.documentId });
       expect(allowed.status).toBe(201);
     });
 

@@ -52,7 +52,7 @@ describe('deadline rules', () => {
   };
   const requestPreAssessment = async (requestedAt: string) => {
     const project = await createProject(app);
-    const preAssessment = await create(app, 'pre-assessments', { project: project.documentId, requestedAt });
+    const preAssessment = await create(app, 'pre-assessments', { attestedBy: '王建国', project: project.documentId, requestedAt });
     const opinions = await opinionsOf(preAssessment.documentId);
     expect(opinions.length).toBeGreaterThan(1);
     return { preAssessment, opinions };

@@ -408,7 +408,7 @@ describe('record rules', () => {
   describe('opinions', () => {
     it('submitting an opinion without a verdict or without content is refused and it stays pending', async () => {
       const project = await createProject(app);
-      const preAssessment = await create(app, 'pre-assessments', { project: project.documentId });
+      const preAssessment = await create(app, 'pre-assessments', { attestedBy: '王建国', project: project.documentId });
       const list = await api().get(`/api/opinions?filters[preAssessment][documentId][$eq]=${preAssessment.documentId}&pagination[pageSize]=1`);
       const opinion = list.body.data[0];
       expect(opinion.state).toBe('pending');

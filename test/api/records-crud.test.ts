@@ -177,7 +177,7 @@ describe('records through the REST API', () => {
     const expert = await create(app, 'experts', { name: unique('专家-'), specialty: '环境工程' });
     await roundTrip({
       plural: 'pre-assessments',
-      create: async () => ({ project: project.documentId, isMajor: true, experts: [expert.documentId] }),
+      create: async () => ({ attestedBy: '王建国', project: project.documentId, isMajor: true, experts: [expert.documentId] }),
       created: (data) => expect(data).toMatchObject({ state: 'open', isMajor: true }),
       populate: 'populate[project]=true&populate[experts]=true&populate[opinions]=true&populate[leadBureau]=true',
       populated: (data) => {
@@ -193,7 +193,7 @@ describe('records through the REST API', () => {
 
   it('an opinion can be added to a pre-assessment, submitted and removed', async () => {
     const project = await createProject(app);
-    const preAssessment = await create(app, 'pre-assessments', { project: project.documentId });
+    const preAssessment = await create(app, 'pre-assessments', { attestedBy: '王建国', project: project.documentId });
     const regulator = await bureau(app, 'financial-regulation'); // not in the default matrix
     await roundTrip({
       plural: 'opinions',

@@ -47,7 +47,7 @@ describe('traffic lights follow the records, explain themselves and keep their h
     beforeAll(async () => {
       project = await create(app, 'projects', { name: unique('新材料产业园-'), category: 'general', applicantBureau: yitang.documentId });
       // back-filled: requested three weeks ago, so every opinion (2 working days) is long overdue
-      await create(app, 'pre-assessments', { project: project.documentId, requestedAt: DateTime.now().minus({ days: 21 }).toISO() });
+      await create(app, 'pre-assessments', { attestedBy: '王建国', project: project.documentId, requestedAt: DateTime.now().minus({ days: 21 }).toISO() });
       await settle();
       opinions = await app.strapi.db.query('api::opinion.opinion').findMany({
         where: { preAssessment: { project: { documentId: project.documentId } } },

@@ -179,8 +179,8 @@ export async function buildWorld(app: TestApp): Promise<World> {
   for (const [name, town] of [['P1', 'T1'], ['P2', 'T2'], ['PX', 'X']] as const) {
     r[name] = (await create('project', { name: `项目-${name}`, category: 'general', applicantBureau: b(town) })).documentId;
   }
-  r.PA1 = (await create('preAssessment', { project: r.P1, leadBureau: b('D1') })).documentId;
-  r.PA2 = (await create('preAssessment', { project: r.P2, leadBureau: b('D2') })).documentId;
+  r.PA1 = (await create('preAssessment', { attestedBy: '王建国', project: r.P1, leadBureau: b('D1') })).documentId;
+  r.PA2 = (await create('preAssessment', { attestedBy: '王建国', project: r.P2, leadBureau: b('D2') })).documentId;
   r.O_D2 = (
     await create('opinion', { preAssessment: r.PA2, bureau: b('D2'), dimension: 'investment_benefit', state: 'pending' })
   ).documentId;
