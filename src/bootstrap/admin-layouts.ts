@@ -245,7 +245,8 @@ export const LAYOUTS: Record<string, Layout> = {
     ],
     sort: ['raisedAt', 'DESC'],
     mainField: 'title',
-  },  // 向上报送
+  },
+  // 向上报送
   'api::upward-report.upward-report': {
     list: ['title', 'target', 'event', 'state', 'attempts', 'createdAt', 'deliveredAt', 'lastError'],
     edit: [

@@ -175,7 +175,8 @@ export const ENUM_LABELS: Record<string, string> = {
   overdue_escalation: '逾期督办',
   manual: '手工创建',
   // finance-warning-rule.indicator: the indicators by their labels
-  ...Object.fromEntries(RULE_INDICATORS.map((indicator) => [indicator, FINANCE_INDICATOR_LABELS[indicator]])),  // 向上报送: targets, kinds of record, events, delivery states ('pending' is 待办理 above)
+  ...Object.fromEntries(RULE_INDICATORS.map((indicator) => [indicator, FINANCE_INDICATOR_LABELS[indicator]])),
+  // 向上报送: targets, kinds of record, events, delivery states ('pending' is 待办理 above)
   city_project_library: '市重大项目库',
   city_development_reform: '市发展改革委',
   city_credit: '市信用平台',
@@ -562,7 +563,8 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     bureau: '牵头单位',
     history: '预警记录',
     note: '备注',
-  },  // 向上报送
+  },
+  // 向上报送
   'api::upward-report.upward-report': {
     reportId: '上报编号',
     target: '上报对象',
