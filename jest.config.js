@@ -13,5 +13,9 @@ module.exports = {
   globalSetup: '<rootDir>/test/helpers/global-setup.js',
   setupFiles: ['<rootDir>/test/helpers/env.js'],
   testTimeout: 60000,
+  // One test file after another in one worker (`--maxWorkers=1` in package.json), which Jest replaces once it holds
+  // more than this after a file: each file boots a whole Strapi, and what one leaves reachable would otherwise pile
+  // up in a single process until the heap runs out.
+  workerIdleMemoryLimit: '1200MB',
   reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
 };
