@@ -74,7 +74,7 @@ describe('credit records and the dishonesty list', () => {
       await settle();
     });
 
-    it('puts the enterprise on the list and turns every project of it red, naming the blacklist, as soon as the write returns', async () => {
+    it('puts the enterprise on the list and turns every project of it red, naming the blacklist, with the write’s own lights pass', async () => {
       expect(await blacklisted(investor)).toBe(false);
       expect((await projectRead(first)).light).toBe('green');
 
@@ -82,7 +82,8 @@ describe('credit records and the dishonesty list', () => {
       expect(res.status).toBe(201);
       record = res.body.data;
       expect(record.state).toBe('effective');
-      // stored with the write, not left to a later pass
+      // the write's own lights pass (after its commit: a 区发改局 write runs in the scope's transaction)
+      await settle();
       expect((await app.strapi.db.query('api::project.project').findOne({ where: { documentId: first.documentId }, select: ['light'] })).light).toBe('red');
 
       expect(await blacklisted(investor)).toBe(true);

@@ -17,7 +17,11 @@ describe('lights as working days pass and when the calendar changes', () => {
   const app = useStrapi();
   const calendar = WorkingCalendar.create();
   const engine = () => app.strapi.plugin('traffic-lights').service('engine');
-  const settle = () => app.strapi.plugin('traffic-lights').service('tracker').idle();
+  // the calendar change recomputes the open deadlines in the background, then the lights: both are awaited
+  const settle = async () => {
+    await app.strapi.plugin('deadlines').service('settings').idle();
+    await app.strapi.plugin('traffic-lights').service('tracker').idle();
+  };
 
   // a working day at least a week ahead on which the task falls due, and the working days after it
   let due = dateFromToday(7);
