@@ -68,8 +68,25 @@ async function createSuperAdminSession(strapi: Core.Strapi): Promise<string> {
   return response.body.data.token;
 }
 
+/**
+ * Waits until the database pool has been idle for a moment, so that background work a test set off (a listener's
+ * write after a commit, a recomputation) finishes before the pool closes rather than failing the last test.
+ */
+async function quiesce(strapi: TestApp['strapi'], quietMs = 250, timeoutMs = 15000) {
+  const pool = (strapi.db.connection as any).client?.pool;
+  if (!pool?.numUsed) return;
+  const until = Date.now() + timeoutMs;
+  let quietSince = Date.now();
+  while (Date.now() < until) {
+    if (pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates() > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 export async function stopStrapi(app: TestApp | undefined) {
   if (!app) return;
+  await quiesce(app.strapi);
   // with REDIS_URL the deadline scheduler keeps its jobs in Redis under a prefix of this test's own database
   const queue = app.strapi.plugin('deadlines')?.service('scheduler').status() as { prefix: string | null } | undefined;
   const redis = process.env.REDIS_URL;
