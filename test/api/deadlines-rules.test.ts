@@ -447,6 +447,8 @@ describe('deadline rules', () => {
       expect(problem.proposalDueAt).toBe(endOf('2026-08-06'));
       const met = await assignedProblem('2026-08-03T02:00:00.000Z');
       await update(app, 'problems', met.documentId, { state: 'proposed', proposal: '已提出意见' });
+      // assigned after the changed day: its span does not include it, so the change leaves it (and its record) alone
+      const later = await assignedProblem('2026-08-10T02:00:00.000Z');
       const before = await deadlineOf(PROBLEM, problem.documentId);
 
       const office = await asOffice();
@@ -463,6 +465,10 @@ describe('deadline rules', () => {
       // a met deadline is history: it does not move
       expect((await deadlineOf(PROBLEM, met.documentId)).dueDate).toBe('2026-08-06');
       expect((await read(app, 'problems', met.documentId))!.proposalDueAt).toBe(endOf('2026-08-06'));
+      const untouched = await deadlineOf(PROBLEM, later.documentId);
+      expect(untouched.dueDate).toBe('2026-08-13');
+      expect(untouched.history.filter((h: Json) => h.reason === 'calendar')).toHaveLength(0);
+      expect((await read(app, 'problems', later.documentId))!.updatedAt).toBe(later.updatedAt);
 
       const removed = await office.del(`${cm(OVERRIDE)}/${created.body.data.documentId}`);
       expect(removed.status).toBe(200);

@@ -65,10 +65,16 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
     async calendar(ctx: any, next: () => Promise<any>) {
       if (!['create', 'update', 'delete'].includes(ctx.action)) return next();
       return strapi.db.transaction(async ({ onCommit }) => {
+        // the days whose kind changes: the override's date before and after the write
+        const before =
+          ctx.action === 'create'
+            ? null
+            : await strapi.db.query(CALENDAR_OVERRIDE).findOne({ where: { documentId: ctx.params.documentId }, select: ['date'] });
         const result = await next();
+        const days = [before?.date, ctx.action === 'delete' ? null : result?.date].filter(Boolean).map(String);
         onCommit(() => {
           service('calendar', strapi).invalidate();
-          later('calendar', { workingDaysOnly: true });
+          if (days.length) later('calendar', { workingDaysOnly: true, days: [...new Set(days)] });
         });
         return result;
       });

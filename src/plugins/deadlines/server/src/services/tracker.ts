@@ -1,6 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
+import { DateTime } from 'luxon';
 import { evaluate, fieldsRead, type Evaluation } from '../rules/evaluate';
+import { ZONE } from '../schedule/jobs';
 import { DEADLINE } from '../uids';
 import { createLookup, relationHeads } from './lookup';
 import type { DeadlineRule, Dependent } from './rules';
@@ -189,7 +191,10 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => ({
    * Recomputes deadlines after a rule or the calendar changed: each affected record is saved again with no
    * change of its own, so the same middleware recomputes its due field and deadline, with `why` in the history.
    */
-  async recompute(why: ChangeReason, filter: { ruleId?: number; contentType?: string; workingDaysOnly?: boolean }) {
+  async recompute(
+    why: ChangeReason,
+    filter: { ruleId?: number; contentType?: string; workingDaysOnly?: boolean; days?: string[] }
+  ) {
     const rules: DeadlineRule[] = filter.ruleId
       ? [await service('rules', strapi).byId(filter.ruleId)].filter(Boolean)
       : await strapi.db.query('plugin::deadlines.rule').findMany({ where: { active: true } });
@@ -198,9 +203,10 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => ({
       if (filter.workingDaysOnly && rule.durationKind !== 'working_days' && !(rule.reminders ?? []).some((r) => r.workingDays)) continue;
       const uid = filter.contentType ?? rule.contentType;
       if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) continue;
-      const open = await strapi.db
-        .query(DEADLINE)
-        .findMany({ where: { rule: { id: rule.id }, state: { $in: ['pending', 'overdue'] } }, select: ['targetDocumentId'] });
+      const open = await strapi.db.query(DEADLINE).findMany({
+        where: { rule: { id: rule.id }, state: { $in: ['pending', 'overdue'] }, ...spanning(filter.days) },
+        select: ['targetDocumentId'],
+      });
       // a changed or new rule may also apply to records that have no deadline yet
       const all = filter.ruleId ? await strapi.db.query(uid as any).findMany({ select: ['documentId'] }) : [];
       for (const documentId of new Set([...open.map((row) => row.targetDocumentId), ...all.map((row) => row.documentId)])) {
@@ -222,6 +228,20 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => ({
 });
 
 /** A human title for a deadline's record: its title or name, else its type and id. */
+/**
+ * The open deadlines a changed calendar day can move: those whose span, from their start to their due date,
+ * includes one of the days (a day after the due date or before the start changes nothing). No days: all of them.
+ */
+function spanning(days?: string[]): Row {
+  if (!days?.length) return {};
+  return {
+    $or: days.map((day) => ({
+      startAt: { $lte: DateTime.fromISO(day, { zone: ZONE }).endOf('day').toJSDate() },
+      dueDate: { $gte: day },
+    })),
+  };
+}
+
 function titleOf(record: Row): string {
   return String(record.title ?? record.name ?? record.code ?? `#${record.id}`).slice(0, 255);
 }
