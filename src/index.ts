@@ -6,10 +6,10 @@ import { listenForEscalations } from './records/supervision';
 import { configureAdminLayouts } from './bootstrap/admin-layouts';
 import { seedBureaus } from './bootstrap/bureaus';
 import { seedFinanceWarningRules, syncFinanceWatch } from './bootstrap/finance-warning-rules';
+import { seedLandEvaluationSettings } from './bootstrap/land-evaluation-settings';
 import { seedDemoData } from './bootstrap/demo-data';
 import { ensureDevAccounts, isDevelopment } from './bootstrap/dev-accounts';
 import { seedResponsibilityMatrix } from './bootstrap/responsibility-matrix';
-import { seedLandEvaluationSettings } from './records/land-evaluations';
 import { scheduleUpwardReports } from './bootstrap/upward-reports';
 
 export default {

@@ -12,6 +12,16 @@ export const isFinanceWatched = (creditLine: unknown): boolean => {
   return Number.isFinite(value) && value >= FINANCE_WATCH_CREDIT_LINE;
 };
 
+/** The incidents that affect an enterprise's operation (突出事件), counted per period. */
+export const INCIDENT_INDICATORS = [
+  'safetyAccidents',
+  'criminalCases',
+  'petitions',
+  'mediaExposures',
+  'environmentalIncidents',
+  'illegalFundraising',
+] as const;
+
 /**
  * The indicators a rule may test: every numeric indicator of a finance indicator record (amounts in 万元,
  * ratios in %, turnovers in times, counts of incidents) and the management change flag (true = 1).
@@ -41,24 +51,9 @@ export const RULE_INDICATORS = [
   'bondFinancing',
   'privateFinancing',
   // 突出事件
-  'safetyAccidents',
-  'criminalCases',
-  'petitions',
-  'mediaExposures',
-  'environmentalIncidents',
-  'illegalFundraising',
+  ...INCIDENT_INDICATORS,
 ] as const;
 export type RuleIndicator = (typeof RULE_INDICATORS)[number];
-
-/** The incidents that affect an enterprise's operation (突出事件), counted per period. */
-export const INCIDENT_INDICATORS: RuleIndicator[] = [
-  'safetyAccidents',
-  'criminalCases',
-  'petitions',
-  'mediaExposures',
-  'environmentalIncidents',
-  'illegalFundraising',
-];
 
 /** Indicators that are a yes/no: compared as 1/0, never by a change over the previous period. */
 export const BOOLEAN_INDICATORS: RuleIndicator[] = ['managementChanged'];

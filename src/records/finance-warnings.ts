@@ -9,6 +9,7 @@ import {
   warningAction,
 } from '../domain/finance-warnings';
 import { enumLabel, fieldLabel } from '../domain/labels';
+import { asPlatform } from '../utils/actor';
 import type { Row } from './rule';
 
 export const FINANCE_INDICATOR = 'api::finance-indicator.finance-indicator';
@@ -16,10 +17,6 @@ export const FINANCE_WARNING = 'api::finance-warning.finance-warning';
 export const FINANCE_WARNING_RULE = 'api::finance-warning-rule.finance-warning-rule';
 /** The lead bureau of the financial early warning (work plan §4.3): 区金融监管局. */
 export const FINANCE_LEAD_BUREAU = 'financial-regulation';
-
-/** Runs as the platform: outside the caller's request, so the warning is the system's write, not the caller's. */
-const asPlatform = <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> =>
-  (strapi.requestContext.run as (store: unknown, cb: () => Promise<T>) => Promise<T>)(undefined, work);
 
 /** A fired rule as the warning keeps it: the facts, plus the indicator's Chinese name for people. */
 const described = (item: FiredRule) => ({ ...item, indicatorLabel: fieldLabel(FINANCE_INDICATOR, item.indicator), comparisonLabel: enumLabel(item.comparison) });

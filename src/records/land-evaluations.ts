@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
-import { gradeCohort, settingsFromFields, settingsToFields, DEFAULT_SETTINGS, type GradingSettings } from '../domain/land-grading';
+import { gradeCohort, settingsFromFields, type GradingSettings } from '../domain/land-grading';
 import type { Row } from './rule';
 
 export const LAND_EVALUATION = 'api::land-evaluation.land-evaluation';
@@ -83,10 +83,4 @@ export async function regradeAll(strapi: Core.Strapi) {
   const rows: Row[] = await strapi.db.query(LAND_EVALUATION as any).findMany({ select: ['year'] });
   const years = [...new Set(rows.map((row) => Number(row.year)).filter(Number.isInteger))].sort((x, y) => x - y);
   for (const year of years) await regradeYear(strapi, year, settings);
-}
-
-/** Seeds the default settings once; after that they are the office's to edit. */
-export async function seedLandEvaluationSettings(strapi: Core.Strapi) {
-  if (await strapi.db.query(LAND_SETTING as any).findOne({ select: ['id'] })) return;
-  await strapi.documents(LAND_SETTING as any).create({ data: settingsToFields(DEFAULT_SETTINGS) as any });
 }

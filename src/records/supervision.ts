@@ -9,6 +9,7 @@ import {
 } from '../domain/supervision';
 import { shanghaiDate, shanghaiYear, ZONE } from '../domain/time';
 import { nextSequenceValue } from './sequences';
+import { asPlatform } from '../utils/actor';
 import type { Row } from './rule';
 
 export const INSPECTION = 'api::inspection.inspection';
@@ -17,10 +18,6 @@ export const NOTICE = 'api::supervision-notice.supervision-notice';
 const DEADLINE = 'plugin::deadlines.deadline';
 /** The event the deadlines plugin emits after an escalation's delivery commits. */
 export const ESCALATION_EVENT = 'deadline.escalated';
-
-/** Runs as the platform: outside the caller's request, so the notice is the system's write, unscoped. */
-const asPlatform = <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> =>
-  (strapi.requestContext.run as (store: unknown, cb: () => Promise<T>) => Promise<T>)(undefined, work);
 
 export const newFindingKey = () => randomUUID().slice(0, 12);
 

@@ -12,7 +12,8 @@ import {
 } from '../domain/upward';
 import { lockRow } from '../utils/row-lock';
 import type { Row } from './rule';
-import { asPlatform, UPWARD_REPORT, UPWARD_SETTING } from './upward';
+import { asPlatform } from '../utils/actor';
+import { UPWARD_REPORT, UPWARD_SETTING } from './upward';
 
 /** A claimed report's lease beyond the request timeout: past it, another pass may take the report over. */
 const LEASE_MARGIN_MS = 30_000;

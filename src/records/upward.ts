@@ -11,6 +11,7 @@ import {
   type UpwardSubject,
   type UpwardTarget,
 } from '../domain/upward';
+import { asPlatform } from '../utils/actor';
 import type { Row } from './rule';
 
 export const UPWARD_REPORT = 'api::upward-report.upward-report';
@@ -44,10 +45,6 @@ export function describeCaller(strapi: Core.Strapi): string {
   }
   return `user:${ctx.state.user?.id ?? '?'} ${ctx.state.user?.username ?? ''}`.trim();
 }
-
-/** Runs as the platform: outside the caller's request, so per-bureau scoping never applies to a report. */
-export const asPlatform = <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> =>
-  (strapi.requestContext.run as (store: unknown, cb: () => Promise<T>) => Promise<T>)(undefined, work);
 
 /** The fields of a new report about `row`: its id, payload, key and first attempt due now. */
 export function newReport(subject: UpwardSubject, row: Row, event: UpwardEvent, triggeredBy: string, target?: UpwardTarget): Row {

@@ -32,3 +32,11 @@ export function currentActor(strapi: Core.Strapi): Actor {
   const user = ctx.state.user;
   return { via: 'user', id: user?.id, isOffice: user?.role?.type === OFFICE_ROLE };
 }
+
+/**
+ * Runs `work` as the platform: outside the caller's request context, so what it writes is the system's write
+ * (unscoped, `via: 'system'`), not the caller's — a warning raised by an indicator, a notice raised by an escalation,
+ * a report sent upward.
+ */
+export const asPlatform = <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> =>
+  (strapi.requestContext.run as (store: unknown, cb: () => Promise<T>) => Promise<T>)(undefined, work);
