@@ -35,10 +35,12 @@ function rejectFile(problems: ImportProblem[]) {
 }
 
 /**
- * Imports a sheet of indicators (the first worksheet, headers in row 1): each row creates the enterprise's
- * indicators for its period or updates the existing ones, through the document service as the caller — so every
- * record rule applies (watched enterprises only) and warnings are raised as for a record entered by hand. All rows or
- * none: the first problem rolls everything back, and the 400 lists every problem found, by row and column.
+ * Imports a sheet of indicators (the first worksheet, headers in row 1) in three steps: the sheet is read and
+ * checked (pure, src/domain/finance-import.ts), its enterprises and existing months are looked up, then each row
+ * creates the enterprise's indicators for its period or updates the existing ones in one transaction, through the
+ * document service as the caller — so every record rule applies (watched enterprises only) and warnings are raised
+ * as for a record entered by hand. All rows or none: any problem rolls everything back, and the 400 lists every
+ * problem found, by row and column.
  */
 export async function importIndicators(strapi: Core.Strapi, buffer: Buffer): Promise<ImportResult> {
   const workbook = new ExcelJS.Workbook();
@@ -58,31 +60,53 @@ export async function importIndicators(strapi: Core.Strapi, buffer: Buffer): Pro
   if (problems.length) throw rejectFile(problems);
   if (!records.length) throw rejectFile([{ line: 2, column: '', zh: '没有可导入的数据行', en: 'there is no row to import' }]);
 
+  // every enterprise and existing month in two look-ups: an unknown enterprise is reported before anything is written
+  const enterprises = await strapi.db.query('api::enterprise.enterprise').findMany({
+    where: {
+      $or: [
+        { creditCode: { $in: records.flatMap((record) => (record.creditCode ? [normaliseCreditCode(record.creditCode)] : [])) } },
+        { name: { $in: records.flatMap((record) => (record.creditCode ? [] : [record.enterpriseName])) } },
+      ],
+    },
+    select: ['id', 'documentId', 'creditCode', 'name'],
+  });
+  const enterpriseOf = (record: (typeof records)[number]) =>
+    record.creditCode
+      ? enterprises.find((row) => row.creditCode === normaliseCreditCode(record.creditCode!))
+      : enterprises.find((row) => row.name === record.enterpriseName);
+  const unknown = records.filter((record) => !enterpriseOf(record));
+  if (unknown.length) {
+    throw rejectFile(
+      unknown.map((record) => ({ line: record.line, column: '', zh: `企业「${record.creditCode ?? record.enterpriseName}」不存在`, en: 'unknown enterprise' }))
+    );
+  }
+  const existing = await strapi.db.query(FINANCE_INDICATOR).findMany({
+    where: { enterprise: { id: { $in: enterprises.map((row) => row.id) } }, period: { $in: [...new Set(records.map((record) => record.period))] } },
+    select: ['documentId', 'period'],
+    populate: { enterprise: { select: ['id'] } },
+  });
+  const plan = records.map((record) => {
+    const enterprise = enterpriseOf(record)!;
+    const current = existing.find((row) => row.enterprise?.id === enterprise.id && row.period === record.period);
+    return { record, enterprise, current };
+  });
+
   return strapi.db.transaction(async () => {
     const result: ImportResult = { rows: records.length, created: 0, updated: 0, openWarnings: 0 };
     const found: ImportProblem[] = [];
     const written: string[] = [];
-    for (const record of records) {
-      const where = record.creditCode ? { creditCode: normaliseCreditCode(record.creditCode) } : { name: record.enterpriseName };
-      const enterprise = await strapi.db.query('api::enterprise.enterprise').findOne({ where, select: ['id', 'documentId'] });
-      if (!enterprise) {
-        found.push({ line: record.line, column: '', zh: `企业「${record.creditCode ?? record.enterpriseName}」不存在`, en: 'unknown enterprise' });
-        continue;
-      }
-      const existing = await strapi.db.query(FINANCE_INDICATOR).findOne({
-        where: { enterprise: { id: enterprise.id }, period: record.period },
-        select: ['documentId'],
-      });
+    for (const { record, enterprise, current } of plan) {
       try {
-        const saved = existing
-          ? await strapi.documents(FINANCE_INDICATOR as any).update({ documentId: existing.documentId, data: record.data as any })
+        const saved = current
+          ? await strapi.documents(FINANCE_INDICATOR as any).update({ documentId: current.documentId, data: record.data as any })
           : await strapi.documents(FINANCE_INDICATOR as any).create({
               data: { source: 'file_import', ...record.data, enterprise: enterprise.documentId, period: record.period } as any,
             });
-        if (existing) result.updated += 1;
+        if (current) result.updated += 1;
         else result.created += 1;
         if (saved?.documentId) written.push(saved.documentId);
       } catch (error) {
+        // the record rules (a watched enterprise, a plausible month …) speak for each row; all of them are reported
         if (!(error instanceof errors.ValidationError)) throw error;
         const messages: string[] = ((error.details as any)?.errors ?? []).map((item: { message: string }) => item.message);
         const parts = (messages.length ? messages : [error.message]).map((message) => message.split(' / '));

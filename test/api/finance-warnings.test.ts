@@ -385,6 +385,24 @@ describe('financial early warning', () => {
       expect(await count(app, 'finance-indicators')).toBe(before);
     });
 
+    it('an enterprise the platform does not know is reported by row, by credit code or by name, and nothing is written', async () => {
+      const big = await watched();
+      const before = await count(app, 'finance-indicators');
+      const res = await upload(
+        await sheet([
+          [big.creditCode, null, '2026-04', 50, 1000, 0, null],
+          ['91371302MA0000000X', null, '2026-04', 50, 1000, 0, null],
+          [null, '不存在的企业有限公司', '2026-04', 50, 1000, 0, null],
+        ])
+      );
+      const message = expectFieldError(res, INDICATOR, 'file');
+      expect(message).toContain('第 3 行：企业「91371302MA0000000X」不存在');
+      expect(message).toContain('第 4 行：企业「不存在的企业有限公司」不存在');
+      expect(message).not.toContain('第 2 行');
+      expect(res.body.error.details.rows.map((row: Json) => row.row)).toEqual([3, 4]);
+      expect(await count(app, 'finance-indicators')).toBe(before);
+    });
+
     it('without a file it is a 400 naming the file', async () => {
       expectFieldError(await upload(), INDICATOR, 'file');
       expectFieldError(await upload(Buffer.from('not a workbook')), INDICATOR, 'file');
