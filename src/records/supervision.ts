@@ -56,10 +56,15 @@ export async function raiseFindingNotices(strapi: Core.Strapi, inspectionId: num
     .query(INSPECTION)
     .findOne({ where: { id: inspectionId }, populate: { findings: { populate: { bureau: true, project: true } } } });
   if (!inspection) return;
-  for (const finding of (inspection.findings ?? []) as Row[]) {
-    if (!finding.raiseNotice || !finding.bureau || !finding.key) continue;
+  const due = ((inspection.findings ?? []) as Row[]).filter((finding) => finding.raiseNotice && finding.bureau && finding.key);
+  if (!due.length) return;
+  const keys = due.map((finding) => findingNoticeKey(inspection.documentId, finding.key));
+  const raised = await strapi.db.query(NOTICE).findMany({ where: { sourceKey: { $in: keys } }, select: ['sourceKey'] });
+  const done = new Set(raised.map((notice) => notice.sourceKey));
+  for (const finding of due) {
     const sourceKey = findingNoticeKey(inspection.documentId, finding.key);
-    if (await strapi.db.query(NOTICE).findOne({ where: { sourceKey }, select: ['id'] })) continue;
+    if (done.has(sourceKey)) continue;
+    done.add(sourceKey);
     await asPlatform(strapi, () =>
       strapi.documents(NOTICE as any).create({
         data: {
