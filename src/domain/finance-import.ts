@@ -52,6 +52,19 @@ export function columnsOf(headers: unknown[]): Array<string | null> {
   return headers.map((header) => names.get(normalise(header)) ?? null);
 }
 
+/**
+ * The headers of the template officials fill in: the enterprise, the month, then every indicator under its Chinese
+ * label with its unit, in the order of the work plan's groups (经营、财务、银行信贷及融资、突出事件), then who reports it.
+ */
+export const TEMPLATE_HEADERS: string[] = [
+  KEY_COLUMNS.creditCode[0],
+  KEY_COLUMNS.enterpriseName[0],
+  KEY_COLUMNS.period[0],
+  ...Object.keys(FINANCE_INDICATOR_LABELS)
+    .filter((field) => [...NUMBER_FIELDS, ...BOOLEAN_FIELDS, ...INTEGER_FIELDS, ...TEXT_FIELDS].includes(field as never))
+    .map((field) => FINANCE_INDICATOR_LABELS[field]),
+];
+
 /** A cell's value: exceljs gives numbers, strings, dates, booleans, rich text or formula results. */
 function cellValue(cell: unknown): unknown {
   if (cell && typeof cell === 'object' && !(cell instanceof Date)) {

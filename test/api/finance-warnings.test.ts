@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { shanghaiDate } from '../../src/domain/time';
 import { useStrapi } from '../helpers/strapi';
-import { bureau, count, create, creditCode, expectFieldError, type Json, read, rest, unique, update } from '../helpers/fixtures';
+import { bureau, count, create, creditCode, download, expectFieldError, type Json, read, rest, unique, update } from '../helpers/fixtures';
 
 const ENTERPRISE = 'api::enterprise.enterprise';
 const INDICATOR = 'api::finance-indicator.finance-indicator';
@@ -401,6 +401,28 @@ describe('financial early warning', () => {
       expect(message).not.toContain('第 2 行');
       expect(res.body.error.details.rows.map((row: Json) => row.row)).toEqual([3, 4]);
       expect(await count(app, 'finance-indicators')).toBe(before);
+    });
+
+    it('offers the template; filled in as it comes, it imports', async () => {
+      const res = await download(app, '/api/dispatch/imports/finance-indicators', await app.token());
+      expect(res.status).toBe(200);
+      expect(decodeURIComponent(res.headers['content-disposition'])).toContain('金融预警指标导入模板.xlsx');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.body);
+      const headers = (book.worksheets[0].getRow(1).values as unknown[]).slice(1).map(String);
+      expect(headers.slice(0, 4)).toEqual(['统一社会信用代码', '企业名称', '指标期（年-月）', '产值（万元）']);
+      expect(headers).toEqual(expect.arrayContaining(['资产负债率（%）', '逾期贷款（万元）', '经营者变动', '安全事故（起）', '填报人']));
+
+      const big = await watched();
+      const row = headers.map((header) =>
+        ({ 统一社会信用代码: big.creditCode, '指标期（年-月）': '2026-05', '资产负债率（%）': 80, 经营者变动: '否', 填报人: '企业财务部' })[header] ?? null
+      );
+      book.worksheets[0].addRow(row);
+      const imported = await upload(Buffer.from(await book.xlsx.writeBuffer()));
+      expect(imported.status).toBe(200);
+      expect(imported.body.data).toMatchObject({ rows: 1, created: 1, updated: 0, openWarnings: 1 });
+      const listed = await api().get(`/api/finance-indicators?filters[enterprise][documentId][$eq]=${big.documentId}&filters[period][$eq]=2026-05`);
+      expect(listed.body.data).toEqual([expect.objectContaining({ managementChanged: false, reportedBy: '企业财务部', source: 'file_import' })]);
     });
 
     it('without a file it is a 400 naming the file', async () => {

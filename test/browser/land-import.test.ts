@@ -113,6 +113,37 @@ describeInBrowser('导入 亩产效益评价 in the content manager (Chromium)',
     });
   });
 
+  it('imports a sheet of 金融预警指标 from the list of indicators: no year to choose, new and updated rows and the open warnings reported', async () => {
+    const watched = await create(app, 'enterprises', { name: unique('金融导入测试企业-'), creditCode: creditCode(778), creditLine: 80000 });
+    const sheet = async () => {
+      const book = new ExcelJS.Workbook();
+      const worksheet = book.addWorksheet('金融预警指标');
+      worksheet.addRow(['统一社会信用代码', '指标期（年-月）', '资产负债率（%）', '填报人']);
+      worksheet.addRow([watched.creditCode, '2026-06', 82, '企业财务部']);
+      const file = path.join(ARTIFACTS, 'finance-import.xlsx');
+      await writeFile(file, Buffer.from(await book.xlsx.writeBuffer()));
+      return file;
+    };
+    await step(page, 'finance-import-done', async () => {
+      await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::finance-indicator.finance-indicator`);
+      await page.waitForSelector('[data-testid="dispatch-import"]');
+      await page.click('[data-testid="dispatch-import"]');
+      const dialog = page.getByRole('dialog');
+      expect(await dialog.innerText()).toContain('导入金融预警指标');
+      expect(await dialog.locator('input[name="year"]').count()).toBe(0);
+      await page.setInputFiles('[data-testid="dispatch-import-file"]', await sheet());
+      await dialog.getByRole('button', { name: '导入', exact: true }).click();
+      const done = page.locator('[data-testid="dispatch-import-done"]');
+      await done.waitFor();
+      expect(await done.innerText()).toContain('已导入 1 行：新增 1 条、更新 0 条；涉及的企业目前有 1 条未处理的预警');
+      await screenshot(page, 'finance-import-done');
+      const rows = (await app.http().get(`/api/finance-indicators?filters[enterprise][documentId][$eq]=${watched.documentId}`).set('Authorization', await app.token())).body.data;
+      expect(rows.map((row: Json) => [row.period, Number(row.debtToAssetRatio), row.source])).toEqual([['2026-06', 82, 'file_import']]);
+      await dialog.getByRole('button', { name: '关闭', exact: true }).click();
+    });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows no import button on other lists', async () => {
     await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::task.task`);
     await page.waitForSelector('main h1');

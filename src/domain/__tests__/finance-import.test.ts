@@ -1,4 +1,4 @@
-import { columnsOf, readIndicatorSheet } from '../finance-import';
+import { columnsOf, readIndicatorSheet, TEMPLATE_HEADERS } from '../finance-import';
 
 const HEADERS = ['统一社会信用代码', '指标期（年-月）', '资产负债率（%）', '贷款余额', 'overdueLoans', '经营者变动', '群众上访事件（起）', '备注', '不认识的列'];
 
@@ -45,5 +45,19 @@ describe('reading a sheet of finance indicators', () => {
 
   it('needs the period and the enterprise columns', () => {
     expect(readIndicatorSheet(['资产负债率'], []).problems.map((p) => p.zh)).toEqual(['缺少「指标期（年-月）」列', '缺少「统一社会信用代码」或「企业名称」列']);
+  });
+});
+
+describe('the template', () => {
+  it('names the enterprise, the month and every indicator, and each of its headers is read back as its field', () => {
+    expect(TEMPLATE_HEADERS.slice(0, 3)).toEqual(['统一社会信用代码', '企业名称', '指标期（年-月）']);
+    expect(TEMPLATE_HEADERS).toContain('资产负债率（%）');
+    expect(TEMPLATE_HEADERS).toContain('经营者变动');
+    expect(TEMPLATE_HEADERS).toContain('填报人');
+    expect(TEMPLATE_HEADERS).not.toContain('导入文件');
+    const columns = columnsOf(TEMPLATE_HEADERS);
+    expect(columns.every(Boolean)).toBe(true);
+    expect(new Set(columns).size).toBe(TEMPLATE_HEADERS.length);
+    expect(columns.slice(0, 4)).toEqual(['creditCode', 'enterpriseName', 'period', 'outputValue']);
   });
 });

@@ -9,9 +9,34 @@ import { getTrad } from '../utils/trad';
 
 const IMPORTS_CREATE = [{ action: 'plugin::dispatch.imports.create', subject: null }];
 
-/** The record types with an import, and the admin route that takes the workbook. */
-const IMPORTS: Record<string, { url: string; title: string }> = {
-  'api::land-evaluation.land-evaluation': { url: '/dispatch/imports/land-evaluations', title: '亩产效益评价' },
+/** What an import answers when every row was taken. */
+interface ImportResult {
+  created: number;
+  updated?: number;
+  rows?: number;
+  years?: number[];
+  openWarnings?: number;
+}
+
+/**
+ * The record types with an import: the admin route that takes the workbook (GET: its template), whether a year is
+ * chosen, the hint and what a done import reports.
+ */
+const IMPORTS: Record<string, { url: string; title: string; year: boolean; hint: [string, string]; done: [string, string] }> = {
+  'api::land-evaluation.land-evaluation': {
+    url: '/dispatch/imports/land-evaluations',
+    title: '亩产效益评价',
+    year: true,
+    hint: ['import.hint', '上传第三方机构提供的 Excel 文件（.xlsx），第一行为表头。所有行核对无误才会导入；有错误时不导入任何记录，并列出出错的行和原因。'],
+    done: ['import.done', '已导入 {created} 条评价（{years} 年度），评分和等级已重新计算。'],
+  },
+  'api::finance-indicator.finance-indicator': {
+    url: '/dispatch/imports/finance-indicators',
+    title: '金融预警指标',
+    year: false,
+    hint: ['import.financeHint', '上传按模板填写的 Excel 文件（.xlsx），每行一个企业一个月份，第一行为表头。所有行核对无误才会导入；同一企业同一期已有指标的予以更新，并按预警规则重新判断。'],
+    done: ['import.financeDone', '已导入 {rows} 行：新增 {created} 条、更新 {updated} 条；涉及的企业目前有 {openWarnings} 条未处理的预警。'],
+  },
 };
 
 /** Chinese names of the columns a row report names. */
@@ -36,16 +61,16 @@ interface RowIssue {
   messageEn: string;
 }
 
-type Outcome = { kind: 'done'; created: number; years: number[] } | { kind: 'rejected'; message: string; rows: RowIssue[] } | null;
+type Outcome = { kind: 'done'; result: ImportResult } | { kind: 'rejected'; message: string; rows: RowIssue[] } | null;
 
 /** The error body of a failed request, as the fetch client hands it over. */
 const errorOf = (error: unknown): { message?: string; details?: { rows?: RowIssue[]; errors?: Array<{ message: string }> } } =>
   ((error as { response?: { data?: { error?: unknown } } })?.response?.data?.error as any) ?? { message: error instanceof Error ? error.message : String(error) };
 
 /**
- * 导入 on the content manager's list of 亩产效益评价: choose the year and the third party's workbook; the server checks
- * every row and imports all of them or none, and the dialog shows the rows it refused and why. Shown to admins
- * allowed to import (导入数据).
+ * 导入 on the content manager's lists of 亩产效益评价 and 金融预警指标: choose the workbook (and for 亩产效益 the
+ * year); the server checks every row and imports all of them or none, and the dialog shows the rows it refused and
+ * why. Shown to admins allowed to import (导入数据).
  */
 export function ImportButton() {
   const { formatMessage } = useIntl();
@@ -64,10 +89,11 @@ export function ImportButton() {
   const t = (id: string, defaultMessage: string, values?: Record<string, string | number>) => formatMessage({ id: getTrad(id), defaultMessage }, values);
 
   async function template() {
-    const response = await get<Blob>(`${target!.url}?year=${encodeURIComponent(year)}`, { responseType: 'blob' } as any);
+    const query = target!.year ? `?year=${encodeURIComponent(year)}` : '';
+    const response = await get<Blob>(`${target!.url}${query}`, { responseType: 'blob' } as any);
     const link = document.createElement('a');
     link.href = URL.createObjectURL(response.data);
-    link.download = `${target!.title}导入模板（${year}年度）.xlsx`;
+    link.download = `${target!.title}导入模板${target!.year ? `（${year}年度）` : ''}.xlsx`;
     document.body.appendChild(link);
     link.click();
     link.remove();
@@ -80,10 +106,10 @@ export function ImportButton() {
     setOutcome(null);
     const form = new FormData();
     form.append('file', file);
-    form.append('year', year);
+    if (target!.year) form.append('year', year);
     try {
-      const response = await post<{ data: { created: number; years: number[] } }>(target!.url, form);
-      setOutcome({ kind: 'done', created: response.data.data.created, years: response.data.data.years });
+      const response = await post<{ data: ImportResult }>(target!.url, form);
+      setOutcome({ kind: 'done', result: response.data.data });
     } catch (error) {
       const body = errorOf(error);
       const rows = body.details?.rows ?? [];
@@ -95,7 +121,7 @@ export function ImportButton() {
 
   function close(next: boolean) {
     setOpen(next);
-    if (!next && outcome?.kind === 'done') window.location.reload(); // the list shows the new evaluations and grades
+    if (!next && outcome?.kind === 'done') window.location.reload(); // the list shows the new records (grades, warnings)
     if (!next) {
       setOutcome(null);
       setFile(null);
@@ -115,14 +141,14 @@ export function ImportButton() {
         </Modal.Header>
         <Modal.Body>
           <Flex direction="column" alignItems="stretch" gap={4}>
-            <Typography variant="omega">
-              {t('import.hint', '上传第三方机构提供的 Excel 文件（.xlsx），第一行为表头。所有行核对无误才会导入；有错误时不导入任何记录，并列出出错的行和原因。')}
-            </Typography>
+            <Typography variant="omega">{t(...target.hint)}</Typography>
             <Flex gap={4} alignItems="flex-end">
-              <Field.Root name="year" id="dispatch-import-year">
-                <Field.Label>{t('import.year', '评价年度')}</Field.Label>
-                <Field.Input type="number" value={year} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setYear(event.target.value)} />
-              </Field.Root>
+              {target.year ? (
+                <Field.Root name="year" id="dispatch-import-year">
+                  <Field.Label>{t('import.year', '评价年度')}</Field.Label>
+                  <Field.Input type="number" value={year} onChange={(event: React.ChangeEvent<HTMLInputElement>) => setYear(event.target.value)} />
+                </Field.Root>
+              ) : null}
               <Button variant="tertiary" startIcon={<Download />} onClick={template}>
                 {t('import.template', '下载导入模板')}
               </Button>
@@ -153,7 +179,13 @@ export function ImportButton() {
             {outcome?.kind === 'done' ? (
               <Box background="success100" padding={3} hasRadius>
                 <Typography textColor="success700" data-testid="dispatch-import-done">
-                  {t('import.done', '已导入 {count} 条评价（{years} 年度），评分和等级已重新计算。', { count: outcome.created, years: outcome.years.join('、') })}
+                  {t(...target.done, {
+                    created: outcome.result.created,
+                    updated: outcome.result.updated ?? 0,
+                    rows: outcome.result.rows ?? outcome.result.created,
+                    years: (outcome.result.years ?? []).join('、'),
+                    openWarnings: outcome.result.openWarnings ?? 0,
+                  })}
                 </Typography>
               </Box>
             ) : null}

@@ -29,6 +29,7 @@ const USER_TYPES = ['office', 'department', 'town', 'leader'];
 const IMPORT_API_ACTIONS = [
   'plugin::dispatch.land-evaluation-import.find',
   'plugin::dispatch.land-evaluation-import.create',
+  'plugin::dispatch.finance-indicator-import.find',
   'plugin::dispatch.finance-indicator-import.create',
 ];
 /** Actions of some roles only: imports for the office and the departments, the reports to the city for the office and the leaders. */

@@ -24,6 +24,15 @@ async function withUploads(ctx: Ctx, work: (upload: any) => Promise<void>) {
   }
 }
 
+/** A workbook as a download, its Chinese file name kept (RFC 5987) beside an ASCII fallback. */
+function send(ctx: Ctx, file: { body: Buffer; contentType: string; filename: string }) {
+  const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_');
+  ctx.set('Content-Type', file.contentType);
+  ctx.set('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
+  ctx.set('Cache-Control', 'no-store');
+  ctx.body = file.body;
+}
+
 /**
  * 数据导入: `GET` a template, `POST` a workbook (multipart: `file`, for 亩产效益 an optional `year`). Handler names
  * `find` and `create`: a read-only token may fetch the template, only a full-access one import.
@@ -31,12 +40,7 @@ async function withUploads(ctx: Ctx, work: (upload: any) => Promise<void>) {
 export default {
   'land-evaluation-import': ({ strapi }: { strapi: Core.Strapi }) => ({
     async find(ctx: Ctx) {
-      const file = await getService(strapi, 'imports').landTemplate(importYear(ctx.query?.year));
-      const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_');
-      ctx.set('Content-Type', file.contentType);
-      ctx.set('Content-Disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
-      ctx.set('Cache-Control', 'no-store');
-      ctx.body = file.body;
+      send(ctx, await getService(strapi, 'imports').landTemplate(importYear(ctx.query?.year)));
     },
     async create(ctx: Ctx) {
       await withUploads(ctx, async (upload) => {
@@ -47,6 +51,9 @@ export default {
     },
   }),
   'finance-indicator-import': ({ strapi }: { strapi: Core.Strapi }) => ({
+    async find(ctx: Ctx) {
+      send(ctx, await getService(strapi, 'imports').financeTemplate());
+    },
     async create(ctx: Ctx) {
       await withUploads(ctx, async (upload) => {
         const file = upload?.filepath ? await readFile(upload.filepath) : null;

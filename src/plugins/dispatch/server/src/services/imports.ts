@@ -5,6 +5,7 @@ import { evaluationKey, parseImport, type RowIssue } from '../../../../../domain
 import { LAND_EVALUATION, withDeferredGrading } from '../../../../../records/land-evaluations';
 import { XLSX_CONTENT_TYPE } from '../exports';
 import { buildLandTemplate, LAND_TEMPLATE_TITLE, readFirstSheet } from '../imports/land-evaluations';
+import { buildFinanceTemplate, FINANCE_TEMPLATE_TITLE } from '../imports/finance-indicators';
 import type { ExportFile } from './exports';
 
 type Row = Record<string, any>;
@@ -41,6 +42,11 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** The empty workbook to fill in. */
   async landTemplate(year: number | null): Promise<ExportFile> {
     return { body: await buildLandTemplate(year), contentType: XLSX_CONTENT_TYPE, filename: `${LAND_TEMPLATE_TITLE}${year ? `（${year}年度）` : ''}.xlsx` };
+  },
+
+  /** The empty sheet of 金融预警指标 to fill in. */
+  async financeTemplate(): Promise<ExportFile> {
+    return { body: await buildFinanceTemplate(), contentType: XLSX_CONTENT_TYPE, filename: `${FINANCE_TEMPLATE_TITLE}.xlsx` };
   },
 
   async landEvaluations(file: { filepath?: string; path?: string; originalFilename?: string | null; name?: string | null } | undefined, year: number | null) {
