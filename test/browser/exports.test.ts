@@ -84,6 +84,22 @@ describeInBrowser('导出 buttons in the content manager (Chromium)', () => {
     });
   });
 
+  it('exports a 督办单 as a Word document from its edit view', async () => {
+    await step(page, 'export-supervision-notice', async () => {
+      const town = await bureau(app, 'sample-yitang');
+      const notice = await create(app, 'supervision-notices', { bureau: town.documentId, project: projects[0].documentId, issue: '导出测试：项目用地手续未按期办结', replyWorkingDays: 3 });
+      await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::supervision-notice.supervision-notice/${notice.documentId}`);
+      await page.waitForSelector('[data-testid="dispatch-export"]');
+      expect((await page.locator('[data-testid="dispatch-export"]').innerText()).trim()).toBe('导出督办单（Word）');
+      const file = await exported();
+      expect(file.name).toMatch(/\.docx$/);
+      expect(file.name).toContain(notice.number);
+      const xml = await (await JSZip.loadAsync(file.bytes)).file('word/document.xml')!.async('string');
+      const text = xml.replace(/<[^>]+>/g, '');
+      for (const expected of ['督办单', notice.number, '导出测试：项目用地手续未按期办结']) expect(text).toContain(expected);
+    });
+  });
+
   it('shows no export button where there is nothing to export', async () => {
     await page.goto(`${baseUrl}/admin/content-manager/collection-types/api::task.task`);
     await page.waitForSelector('table tbody tr');

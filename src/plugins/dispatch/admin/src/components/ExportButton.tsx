@@ -15,6 +15,11 @@ const EXPORTS: Record<string, { list?: (search: string) => string; edit?: (docum
   'api::problem-list.problem-list': { edit: (id) => `/dispatch/exports/problem-lists/${id}`, label: 'export.problemList', defaultLabel: 'Export list' },
   'api::minute.minute': { edit: (id) => `/dispatch/exports/minutes/${id}`, label: 'export.minute', defaultLabel: 'Export minute (.docx)' },
   'api::bulletin.bulletin': { edit: (id) => `/dispatch/exports/bulletins/${id}`, label: 'export.bulletin', defaultLabel: 'Export bulletin' },
+  'api::supervision-notice.supervision-notice': {
+    edit: (id) => `/dispatch/exports/supervision-notices/${id}`,
+    label: 'export.supervisionNotice',
+    defaultLabel: 'Export notice (.docx)',
+  },
   'api::credit-record.credit-record': { list: () => '/dispatch/exports/dishonesty-list', label: 'export.dishonestyList', defaultLabel: 'Export dishonesty list' },
   'api::upward-report.upward-report': { list: (search) => `/dispatch/exports/upward-reports${targetFilter(search)}`, label: 'export.upwardReports', defaultLabel: 'Export reports to the city' },
 };
@@ -46,7 +51,7 @@ function fileName(disposition: string | null | undefined, fallback: string): str
 
 /**
  * 导出 in the content manager: on the project list (the ledger, following the list's light/category/stage filters)
- * and on the edit view of a problem list, a minute or a bulletin. Shown to admins allowed to export; the server
+ * and on the edit view of a problem list, a minute, a bulletin or a 督办单. Shown to admins allowed to export; the server
  * builds the file from what the admin's bureau may see.
  */
 function ExportButton({ where }: { where: 'list' | 'edit' }) {
