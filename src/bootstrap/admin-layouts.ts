@@ -400,6 +400,8 @@ const READ_ONLY = new Set([
   'repliedAt',
   'reviewedAt',
   'history@api::supervision-notice.supervision-notice',
+  // a finding's key ties it to its 督办单: set by the platform when the finding is saved
+  'key@inspection.finding',
 ]);
 // 亩产效益评价: derived by the grading
 for (const field of ['taxPerMu', 'revenuePerMu', 'revenuePerEnergy', 'labourProductivity', 'rdRatio', 'score', 'rank', 'grade', 'scoring']) {
@@ -451,6 +453,17 @@ export async function configureAdminLayouts(strapi: Core.Strapi) {
     await service.updateConfiguration({ uid }, configuration);
   }
   await store.set({ value: applied });
+
+  // components: the fields the platform sets in them
+  const components = strapi.plugin('content-manager').service('components');
+  for (const uid of Object.keys(strapi.components)) {
+    const component = components.findComponent(uid);
+    const configuration = await components.findConfiguration(component);
+    const locked = Object.entries<any>(configuration.metadatas ?? {}).filter(([field]) => READ_ONLY.has(`${field}@${uid}`));
+    if (!locked.length) continue;
+    for (const [, meta] of locked) meta.edit = { ...meta.edit, editable: false };
+    await components.updateConfiguration(component, configuration);
+  }
 }
 
 /** A row holds at most 12 columns: wider rows wrap. */

@@ -135,6 +135,14 @@ describe('special inspections and supervision notices', () => {
       // the office writes inspections: a bureau cannot
       expect((await landUser.put(`/api/inspections/${inspection.documentId}`, { note: '已阅' })).status).toBe(403);
     });
+
+    it('in the admin panel a finding’s key, which ties it to its notice, is shown but not editable', async () => {
+      const res = await officeAdmin.get('/content-manager/components/inspection.finding/configuration');
+      expect(res.status).toBe(200);
+      const metadatas = res.body.data.component.metadatas;
+      expect(metadatas.key.edit.editable).toBe(false);
+      expect(metadatas.issue.edit.editable).not.toBe(false);
+    });
   });
 
   describe('reply, return and acceptance', () => {
