@@ -35,10 +35,8 @@ const changes = ({ strapi }: { strapi: Core.Strapi }) => {
 
   async function page(where: Row, pageNumber: number, pageSize: number) {
     const db = strapi.db.query(CHANGE as any);
-    const [rows, total] = await Promise.all([
-      db.findMany({ where, select: FIELDS, orderBy: NEWEST_FIRST, offset: (pageNumber - 1) * pageSize, limit: pageSize }),
-      db.count({ where }),
-    ]);
+    const rows = await db.findMany({ where, select: FIELDS, orderBy: NEWEST_FIRST, offset: (pageNumber - 1) * pageSize, limit: pageSize });
+    const total = await db.count({ where });
     return {
       data: rows.map(present),
       meta: { pagination: { page: pageNumber, pageSize, pageCount: Math.ceil(total / pageSize), total } },
