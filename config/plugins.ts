@@ -50,6 +50,10 @@ export default ({ env }) => ({
     enabled: true,
     resolve: './src/plugins/dispatch',
   },
+  history: {
+    enabled: true,
+    resolve: './src/plugins/history',
+  },
   documentation: {
     enabled: true,
     config: {

@@ -26,6 +26,7 @@ export default {
     await strapi.plugin('bureau-views').service('roles').seed();
     await strapi.plugin('traffic-lights').service('roles').grant();
     await strapi.plugin('dispatch').service('roles').grant();
+    await strapi.plugin('history').service('roles').grant();
     await seedResponsibilityMatrix(strapi);
     await seedFinanceWarningRules(strapi);
     await syncFinanceWatch(strapi);

@@ -743,3 +743,32 @@ Object.assign(FIELD_LABELS, {
     note: '说明',
   },
 });
+
+// ---------------------------------------------------------------- 变更记录 (change history)
+
+Object.assign(CONTENT_TYPE_LABELS, { 'plugin::history.change': '变更记录' });
+Object.assign(FIELD_LABELS, {
+  'plugin::history.change': {
+    targetUid: '记录类型',
+    targetDocumentId: '记录编号',
+    targetLabel: '记录',
+    action: '操作',
+    at: '时间',
+    actorVia: '操作人身份',
+    actorId: '操作人编号',
+    actorName: '操作人',
+    path: '途径',
+    changes: '变更内容',
+    // the search parameters of /api/history/changes, named in its 400s
+    uid: '记录类型',
+    documentId: '记录编号',
+    actor: '操作人',
+    field: '字段',
+    from: '起始日期',
+    to: '截止日期',
+    q: '关键词',
+    page: '页码',
+    pageSize: '每页条数',
+    pagination: '分页',
+  },
+});

@@ -40,3 +40,29 @@ export function currentActor(strapi: Core.Strapi): Actor {
  */
 export const asPlatform = <T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> =>
   (strapi.requestContext.run as (store: unknown, cb: () => Promise<T>) => Promise<T>)(undefined, work);
+
+/** Through which door a write came: the admin panel, the REST API, or the platform's own jobs (no request). */
+export type WritePath = 'admin' | 'rest' | 'job';
+
+/** An actor as the change history names it. */
+export interface NamedActor extends Actor {
+  /** 「管理员姓名（email）」, a REST user's username, an API token's name, or 系统任务 */
+  name: string;
+  path: WritePath;
+}
+
+export function namedActor(strapi: Core.Strapi): NamedActor {
+  const ctx = strapi.requestContext.get() as any;
+  const actor = currentActor(strapi);
+  if (!ctx) return { ...actor, name: '系统任务', path: 'job' };
+  const path: WritePath = ctx.state?.route?.info?.type === 'admin' ? 'admin' : 'rest';
+  const user = ctx.state?.user;
+  if (actor.via === 'admin') {
+    const person = [user?.lastname, user?.firstname].filter(Boolean).join('') || user?.username || '';
+    return { ...actor, name: person ? `${person}（${user?.email ?? ''}）` : (user?.email ?? '管理员'), path };
+  }
+  if (actor.via === 'token') return { ...actor, name: `API 令牌「${ctx.state.auth.credentials?.name ?? actor.id}」`, path };
+  if (actor.via === 'user') return { ...actor, name: user?.username ?? user?.email ?? `用户 #${actor.id}`, path };
+  // a request nobody is signed in to
+  return { via: 'user', isOffice: false, name: '未登录访问', path };
+}

@@ -1,0 +1,2 @@
+/** The plugin's id: admin routes live under /history/…, message ids start with `history.`. */
+export const PLUGIN_ID = 'history';

@@ -1,0 +1,3 @@
+import change from './change';
+
+export default { change };
