@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { grantOnce } from '../../../../../utils/grants';
 import { EXPORTS_READ, FIGURES_READ, IMPORTS_CREATE } from '../permissions';
 
 /** Who may do what in the admin panel: figures for the office and the leaders; exports for everyone (scoped). */
@@ -39,38 +40,9 @@ const API_ACTIONS_OF: Record<string, string[]> = {
   leader: ['plugin::dispatch.upward-reports-export.find'],
 };
 
-/**
- * Grants the plugin's permissions to the seeded roles, each (role, action) once — remembered in the plugin store,
- * so the office can take one away again, and an action added in a later version still reaches existing roles.
- * Called by the application's bootstrap after the roles are seeded.
- */
-export async function grantRoles(strapi: Core.Strapi) {
-  const store = strapi.store({ type: 'plugin', name: 'dispatch', key: 'granted' });
-  const granted = new Set(((await store.get({})) as string[] | null) ?? []);
-  const held = (role: { permissions?: Array<{ action: string }> }) => new Set((role.permissions ?? []).map((permission) => permission.action));
-
-  for (const [code, actions] of Object.entries(ADMIN_GRANTS)) {
-    const due = actions.filter((action) => !granted.has(`admin:${code}:${action}`));
-    if (!due.length) continue;
-    const role = await strapi.db.query('admin::role').findOne({ where: { code }, populate: { permissions: { select: ['action'] } } });
-    if (!role) continue;
-    const has = held(role);
-    const missing = due.filter((action) => !has.has(action));
-    if (missing.length) await strapi.service('admin::role').addPermissions(role.id, missing.map((action) => ({ action, subject: null, properties: {}, conditions: [] })));
-    for (const action of due) granted.add(`admin:${code}:${action}`);
-  }
-
-  for (const type of USER_TYPES) {
-    const due = [...API_ACTIONS, ...(API_ACTIONS_OF[type] ?? [])].filter((action) => !granted.has(`user:${type}:${action}`));
-    if (!due.length) continue;
-    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type }, populate: { permissions: { select: ['action'] } } });
-    if (!role) continue;
-    const has = held(role);
-    for (const action of due.filter((candidate) => !has.has(candidate))) {
-      await strapi.documents('plugin::users-permissions.permission' as any).create({ data: { action, role: role.id } as any });
-    }
-    for (const action of due) granted.add(`user:${type}:${action}`);
-  }
-
-  await store.set({ value: [...granted] });
-}
+/** Grants the plugin's permissions to the seeded roles, each (role, action) once. */
+export const grantRoles = (strapi: Core.Strapi) =>
+  grantOnce(strapi, 'dispatch', {
+    admin: ADMIN_GRANTS,
+    user: Object.fromEntries(USER_TYPES.map((type) => [type, [...API_ACTIONS, ...(API_ACTIONS_OF[type] ?? [])]])),
+  });

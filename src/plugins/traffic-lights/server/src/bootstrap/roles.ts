@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { grantOnce } from '../../../../../utils/grants';
 import { DASHBOARD_READ, SETTINGS_READ, SETTINGS_UPDATE } from '../permissions';
 
 /** Who sees the lights: every kind of person sees the dashboard (scoped); the office also keeps the rules. */
@@ -13,36 +14,6 @@ const ADMIN_GRANTS: Record<string, string[]> = {
 const API_ACTIONS = ['plugin::traffic-lights.summary.find', 'plugin::traffic-lights.projects.find', 'plugin::traffic-lights.trend.find'];
 const USER_TYPES = ['office', 'department', 'town', 'leader'];
 
-/**
- * Grants the lights' permissions to the four seeded roles, once per role (remembered in the plugin store), so the
- * office can take them away again afterwards. Called by the application's bootstrap after the roles are seeded.
- */
-export async function grantRoles(strapi: Core.Strapi) {
-  const store = strapi.store({ type: 'plugin', name: 'traffic-lights', key: 'granted' });
-  const granted = ((await store.get({})) as { admin?: string[]; user?: string[] } | null) ?? {};
-  const admin = new Set(granted.admin ?? []);
-  const user = new Set(granted.user ?? []);
-
-  for (const [code, actions] of Object.entries(ADMIN_GRANTS)) {
-    if (admin.has(code)) continue;
-    const role = await strapi.db.query('admin::role').findOne({ where: { code }, populate: { permissions: { select: ['action'] } } });
-    if (!role) continue;
-    const held = new Set((role.permissions ?? []).map((permission: { action: string }) => permission.action));
-    const missing = actions.filter((action) => !held.has(action));
-    if (missing.length) await strapi.service('admin::role').addPermissions(role.id, missing.map((action) => ({ action, subject: null, properties: {}, conditions: [] })));
-    admin.add(code);
-  }
-
-  for (const type of USER_TYPES) {
-    if (user.has(type)) continue;
-    const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type }, populate: { permissions: { select: ['action'] } } });
-    if (!role) continue;
-    const held = new Set((role.permissions ?? []).map((permission: { action: string }) => permission.action));
-    for (const action of API_ACTIONS.filter((candidate) => !held.has(candidate))) {
-      await strapi.documents('plugin::users-permissions.permission' as any).create({ data: { action, role: role.id } as any });
-    }
-    user.add(type);
-  }
-
-  await store.set({ value: { admin: [...admin], user: [...user] } });
-}
+/** Grants the lights' permissions to the four seeded roles, each (role, action) once. */
+export const grantRoles = (strapi: Core.Strapi) =>
+  grantOnce(strapi, 'traffic-lights', { admin: ADMIN_GRANTS, user: Object.fromEntries(USER_TYPES.map((type) => [type, API_ACTIONS])) });
