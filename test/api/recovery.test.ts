@@ -1,5 +1,5 @@
 import { adminActor, restActor, type AdminActor, type RestActor } from '../helpers/bureaus';
-import { authenticatedUser, bureau, create, expectFieldError, read, rest, unique, update, type Json } from '../helpers/fixtures';
+import { bureau, create, expectFieldError, read, rest, unique, update, type Json } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 
 const PROJECT = 'api::project.project';
@@ -220,14 +220,23 @@ describe('deleted workflow records are kept and restored by the office', () => {
   });
 
   describe('who may delete and restore', () => {
-    it('a department user cannot delete a workflow record, not even with the REST permission granted; nothing is written', async () => {
+    /** A fresh entry of the bin: an expert deleted by the office. */
+    const binEntry = async () => {
+      const expert = await create(app, 'experts', { name: unique('删除的专家-') });
+      expect((await office.del(`/api/experts/${expert.documentId}`)).status).toBe(204);
+      return (await binOf(expert.documentId))[0];
+    };
+
+    it('a department user cannot delete a workflow record: refused by the route, and by the document service on any other path; nothing is written', async () => {
       const project = await create(app, 'projects', { name: unique('部门项目-'), category: 'general' });
       const problem = await create(app, 'problems', { project: project.documentId, category: 'policy', title: unique('部门删除-'), description: '不应被删除', leadBureau: lead.documentId });
       expect((await department.del(`/api/problems/${problem.documentId}`)).status).toBe(403);
-      const granted = await authenticatedUser(app, ['api::problem.problem.delete', 'api::problem.problem.find'], 'natural-resources');
-      const res = await app.http().delete(`/api/problems/${problem.documentId}`).set('Authorization', granted);
-      expect(res.status).toBe(403);
-      expect(res.body.error.message).toContain('只有协调办公室可以删除业务记录');
+      // past the route permissions (a role given the delete permission by mistake, any other path): the document
+      // service itself refuses a delete by anyone but the office
+      const asDepartment = { state: { auth: { strategy: { name: 'users-permissions' }, credentials: department.user }, user: department.user, route: { info: { type: 'content-api' } } } };
+      await expect(
+        app.strapi.requestContext.run(asDepartment as any, () => app.strapi.documents(PROBLEM as any).delete({ documentId: problem.documentId }))
+      ).rejects.toThrow('只有协调办公室可以删除业务记录');
       expect(await read(app, 'problems', problem.documentId)).not.toBeNull();
       expect(await binOf(problem.documentId)).toHaveLength(0);
     });
@@ -245,7 +254,7 @@ describe('deleted workflow records are kept and restored by the office', () => {
       expect((await department.get('/api/dispatch/deleted-records')).status).toBe(403);
       const admin = await adminActor(app, 'department', lead, '部门管理员2');
       expect((await admin.get('/dispatch/deleted-records')).status).toBe(403);
-      const [any] = await app.strapi.db.query(BIN).findMany({ limit: 1 });
+      const any = await binEntry();
       expect((await department.post(`/api/dispatch/deleted-records/${any.documentId}/restore`, {})).status).toBe(403);
     });
 
@@ -253,11 +262,23 @@ describe('deleted workflow records are kept and restored by the office', () => {
       const superAdmin = await app.adminToken();
       const created = await app.http().post(`/content-manager/collection-types/${BIN}`).set('Authorization', superAdmin).send({ targetUid: PROBLEM });
       expect(created.status).toBeGreaterThanOrEqual(400);
-      const [any] = await app.strapi.db.query(BIN).findMany({ limit: 1 });
+      const any = await binEntry();
       await expect(app.strapi.documents(BIN as any).update({ documentId: any.documentId, data: { label: '篡改' } as any })).rejects.toThrow();
       await expect(app.strapi.documents(BIN as any).delete({ documentId: any.documentId })).rejects.toThrow();
       expect((await row(BIN, any.documentId)).label).toBe(any.label);
     });
+  });
+
+  it('a bulk delete in the content manager keeps each record, each restorable on its own', async () => {
+    const experts = [await create(app, 'experts', { name: unique('批量专家-') }), await create(app, 'experts', { name: unique('批量专家-') })];
+    const res = await officeAdmin.bulkDelete(EXPERT, experts.map((e) => e.documentId));
+    expect(res.status).toBe(200);
+    for (const expert of experts) expect(await row(EXPERT, expert.documentId)).toBeNull();
+    const entries = await Promise.all(experts.map(async (expert) => (await binOf(expert.documentId))[0]));
+    expect(entries.map((entry) => entry.cascade)).toEqual([false, false]);
+    expect((await officeAdmin.post(`/dispatch/deleted-records/${entries[1].documentId}/restore`)).status).toBe(200);
+    expect(await row(EXPERT, experts[1].documentId)).toMatchObject({ name: experts[1].name });
+    expect(await row(EXPERT, experts[0].documentId)).toBeNull();
   });
 
   it('restoring over a record that exists again with the same documentId is refused', async () => {
