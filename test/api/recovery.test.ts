@@ -153,6 +153,10 @@ describe('deleted workflow records are kept and restored by the office', () => {
 
     it('restoring it brings back the same opinions, both sides connected, and their deadlines pending at the same due dates', async () => {
       const [parent] = await binOf(preAssessment.documentId);
+      // an opinion alone would come back without its pre-assessment: refused, naming the way
+      const [child] = await binOf(opinions[0].documentId);
+      expectFieldError(await officeAdmin.post(`/dispatch/deleted-records/${child.documentId}/restore`), BIN, 'cascade');
+      expect(await row(OPINION, opinions[0].documentId)).toBeNull();
       const res = await officeAdmin.post(`/dispatch/deleted-records/${parent.documentId}/restore`);
       expect(res.status).toBe(200);
       expect(res.body.data.restored).toHaveLength(1 + opinions.length);

@@ -165,6 +165,18 @@ const recycleBin = ({ strapi }: { strapi: Core.Strapi }) => {
       if (entry.restoredAt) {
         throw reject(DELETED_RECORD, 'restoredAt', `该记录已于 ${new Date(entry.restoredAt).toISOString()} 由${entry.restoredBy ?? '他人'}恢复`, 'this record has already been restored');
       }
+      if (entry.cascade) {
+        // deleted with its parent (a pre-assessment's opinion): it comes back with it, not on its own
+        const head: Row | null = await db(DELETED_RECORD).findOne({ where: { batch: entry.batch, cascade: false }, select: ['label', 'restoredAt'] });
+        if (head && !head.restoredAt) {
+          throw reject(
+            DELETED_RECORD,
+            'cascade',
+            `该记录随${head.label ?? '上级记录'}一并删除，请恢复${head.label ?? '上级记录'}，它会随之恢复`,
+            'this record was deleted with its parent record: restore the parent and it comes back with it'
+          );
+        }
+      }
       const together: Row[] = entry.cascade
         ? []
         : await db(DELETED_RECORD).findMany({
