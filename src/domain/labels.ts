@@ -237,6 +237,7 @@ export const CONTENT_TYPE_LABELS: Record<string, string> = {
   'api::upward-setting.upward-setting': '上报设置',
   'api::inspection.inspection': '专项督查',
   'api::supervision-notice.supervision-notice': '督办单',
+  'plugin::dispatch.deleted-record': '回收站记录',
 };
 
 export const FIELD_LABELS: Record<string, Record<string, string>> = {
@@ -482,6 +483,19 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     deliverOnNonWorkingDays: '非工作日也发送',
     active: '启用',
     description: '说明',
+  },
+  'plugin::dispatch.deleted-record': {
+    targetUid: '记录类型',
+    targetDocumentId: '记录文档编号',
+    label: '记录',
+    snapshot: '删除时的内容',
+    batch: '删除批次',
+    cascade: '随上级记录删除',
+    deletedAt: '删除时间',
+    deletedBy: '删除人',
+    expiresAt: '保留至',
+    restoredAt: '恢复时间',
+    restoredBy: '恢复人',
   },
   'plugin::deadlines.deadline': {
     rule: '期限规则',

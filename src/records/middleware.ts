@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { currentActor } from '../utils/actor';
 import { Issues } from '../utils/validation';
 import { findRow, toOneTarget } from '../utils/relations';
+import { isRestoring } from '../utils/restore';
 import type { RecordRule, Row, WriteContext } from './rule';
 
 /**
@@ -14,6 +15,7 @@ export function recordRulesMiddleware(strapi: Core.Strapi, rules: RecordRule[]) 
   return async (ctx: any, next: () => Promise<any>) => {
     const rule = byUid.get(ctx.uid);
     if (!rule) return next();
+    if (ctx.action === 'create' && isRestoring()) return restore(rule, ctx, next);
     if (ctx.action === 'create' || ctx.action === 'update') return write(rule, ctx, next);
     if (ctx.action === 'delete' && (rule.beforeDelete || rule.afterDelete)) return remove(rule, ctx, next);
     return next();
@@ -63,6 +65,18 @@ export function recordRulesMiddleware(strapi: Core.Strapi, rules: RecordRule[]) 
       write.issues.throwIfAny();
       const result = await next();
       if (result && rule.afterWrite) await rule.afterWrite(write, result);
+      return result;
+    });
+  }
+
+  /**
+   * A record back from the recycle bin is written as it was when deleted (it passed its rules then): no checks, stamps
+   * or fan-out; only the derived values of other records that it counts in are recomputed.
+   */
+  async function restore(rule: RecordRule, ctx: any, next: () => Promise<any>) {
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      if (result && rule.afterRestore) await rule.afterRestore(strapi, result);
       return result;
     });
   }

@@ -39,4 +39,6 @@ export interface RecordRule {
   beforeDelete?(strapi: Core.Strapi, current: Row, actor: Actor): Promise<void>;
   /** Runs after a delete, in the same transaction. */
   afterDelete?(strapi: Core.Strapi, deleted: Row): Promise<void>;
+  /** Runs after a deleted record is restored from the recycle bin (which skips prepare/afterWrite), in its transaction. */
+  afterRestore?(strapi: Core.Strapi, restored: Row): Promise<void>;
 }

@@ -43,6 +43,11 @@ export const creditRecordRule: RecordRule = {
     await recomputeBlacklist(strapi, [current?.enterprise?.id, saved?.enterprise?.id]);
   },
 
+  async afterRestore(strapi, restored) {
+    const saved = await strapi.db.query(UID).findOne({ where: { id: restored.id }, populate: { enterprise: { select: ['id'] } } });
+    await recomputeBlacklist(strapi, [saved?.enterprise?.id]);
+  },
+
   async beforeDelete(_strapi, current, actor) {
     if (!actor.isOffice && keepsBlacklisted(current)) {
       throw reject(

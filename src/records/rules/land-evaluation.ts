@@ -35,4 +35,7 @@ export const landEvaluationRule: RecordRule = {
   async afterDelete(strapi, deleted) {
     await regradeYears(strapi, [Number(deleted.year)]);
   },
+  async afterRestore(strapi, restored) {
+    await regradeYears(strapi, [Number(restored.year)]);
+  },
 };

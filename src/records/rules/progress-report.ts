@@ -33,6 +33,10 @@ export const progressReportRule: RecordRule = {
   async afterDelete(strapi, deleted) {
     await recomputeInvestment(strapi, deleted.project);
   },
+  async afterRestore(strapi, restored) {
+    const saved = await strapi.db.query(UID).findOne({ where: { id: restored.id }, populate: { project: { select: ['id', 'documentId'] } } });
+    await recomputeInvestment(strapi, saved?.project ?? null);
+  },
 };
 
 export async function recomputeInvestment(strapi: Core.Strapi, project: Row | null) {

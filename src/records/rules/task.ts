@@ -25,4 +25,8 @@ export const taskRule: RecordRule = {
   async afterDelete(strapi, deleted) {
     await recountMinute(strapi, deleted.minute?.id);
   },
+  async afterRestore(strapi, restored) {
+    const saved = await strapi.db.query('api::task.task').findOne({ where: { id: restored.id }, populate: { minute: { select: ['id'] } } });
+    await recountMinute(strapi, saved?.minute?.id);
+  },
 };

@@ -1,19 +1,31 @@
+import { Trash } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { EditExportButton, ListExportButton } from './components/ExportButton';
 import { ImportButton } from './components/ImportButton';
 import { PLUGIN_ID } from './pluginId';
 import en from './translations/en.json';
 import zhHans from './translations/zh-Hans.json';
+import { getTrad } from './utils/trad';
 
 const TRANSLATIONS: Record<string, Record<string, string>> = { en, 'zh-Hans': zhHans };
 
 /**
- * 调度与通报 in the admin panel: the plugin and its names (permissions page), and the 导出 buttons of the content
- * manager — the ledger on the project list, the file of a problem list, a minute or a bulletin on its edit view.
+ * 调度与通报 in the admin panel: the plugin and its names (permissions page), the 导出 buttons of the content
+ * manager — the ledger on the project list, the file of a problem list, a minute or a bulletin on its edit view —
+ * and the 回收站 page.
  */
 export default {
   register(app: StrapiApp) {
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
+    // 回收站: admins with the permission 回收站 (the office); the server checks it again on every request
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}/recycle-bin`,
+      icon: Trash,
+      intlLabel: { id: getTrad('menu.recycleBin'), defaultMessage: '回收站' },
+      Component: () => import('./pages/RecycleBinPage'),
+      permissions: [{ action: 'plugin::dispatch.recycle-bin.manage', subject: null }],
+      position: 8,
+    });
   },
 
   bootstrap(app: { getPlugin(id: string): { injectComponent(view: string, zone: string, component: { name: string; Component: () => unknown }): void } }) {

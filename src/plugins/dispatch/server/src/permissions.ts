@@ -7,11 +7,13 @@ import type { Core } from '@strapi/strapi';
 export const FIGURES_READ = 'plugin::dispatch.figures.read';
 export const EXPORTS_READ = 'plugin::dispatch.exports.read';
 export const IMPORTS_CREATE = 'plugin::dispatch.imports.create';
+export const RECYCLE_BIN_MANAGE = 'plugin::dispatch.recycle-bin.manage';
 
 export const PERMISSION_ACTIONS = [
   { section: 'plugins', displayName: '查看实绩数据（开工率、投资完成率、问题办结率、践诺率、亮灯、排名）', uid: 'figures.read', pluginName: 'dispatch' },
   { section: 'plugins', displayName: '导出台账、问题清单、会商纪要和实绩通报（按本单位可见范围）', uid: 'exports.read', pluginName: 'dispatch' },
   { section: 'plugins', displayName: '导入数据（亩产效益评价、金融预警指标；按本单位职责）', uid: 'imports.create', pluginName: 'dispatch' },
+  { section: 'plugins', displayName: '回收站：查看和恢复被删除的业务记录', uid: 'recycle-bin.manage', pluginName: 'dispatch' },
 ];
 
 export async function registerPermissionActions(strapi: Core.Strapi) {

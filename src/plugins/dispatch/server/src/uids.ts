@@ -9,3 +9,6 @@ export const PROBLEM = 'api::problem.problem';
 export const PLEDGE = 'api::pledge.pledge';
 /** The traffic-lights plugin's history of colour changes (read by uid, never through its code). */
 export const LIGHT_CHANGE = 'plugin::traffic-lights.light-change';
+
+/** 回收站记录 (this plugin's own type). */
+export const DELETED_RECORD = 'plugin::dispatch.deleted-record';

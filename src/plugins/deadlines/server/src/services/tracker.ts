@@ -76,7 +76,9 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => ({
           : null;
       if (ctx.action === 'update' && !current) return next();
 
-      const existing = current ? await this.instancesOf(ctx.uid, current.documentId) : [];
+      // a record created with a documentId it had before (restored after a delete) takes its deadlines back
+      const knownId: string | undefined = current?.documentId ?? (typeof data.documentId === 'string' ? data.documentId : undefined);
+      const existing = knownId ? await this.instancesOf(ctx.uid, knownId) : [];
       const lookup = await createLookup(strapi, ctx.uid, data, current, paths, now);
       const calendar = await service('calendar', strapi).get();
       const why = reason.getStore();

@@ -1,10 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { grantOnce } from '../../../../../utils/grants';
-import { EXPORTS_READ, FIGURES_READ, IMPORTS_CREATE } from '../permissions';
+import { EXPORTS_READ, FIGURES_READ, IMPORTS_CREATE, RECYCLE_BIN_MANAGE } from '../permissions';
 
 /** Who may do what in the admin panel: figures for the office and the leaders; exports for everyone (scoped). */
 const ADMIN_GRANTS: Record<string, string[]> = {
-  office: [FIGURES_READ, EXPORTS_READ, IMPORTS_CREATE],
+  office: [FIGURES_READ, EXPORTS_READ, IMPORTS_CREATE, RECYCLE_BIN_MANAGE],
   // 区工信局 and 区金融监管局 import their records; the scope refuses any other department's rows
   department: [EXPORTS_READ, IMPORTS_CREATE],
   town: [EXPORTS_READ],
@@ -35,7 +35,13 @@ const IMPORT_API_ACTIONS = [
 ];
 /** Actions of some roles only: imports for the office and the departments, the reports to the city for the office and the leaders. */
 const API_ACTIONS_OF: Record<string, string[]> = {
-  office: [...IMPORT_API_ACTIONS, 'plugin::dispatch.upward-reports-export.find'],
+  office: [
+    ...IMPORT_API_ACTIONS,
+    'plugin::dispatch.upward-reports-export.find',
+    // 回收站: the office alone lists and restores deleted records
+    'plugin::dispatch.deleted-records.find',
+    'plugin::dispatch.deleted-records.restore',
+  ],
   department: IMPORT_API_ACTIONS,
   leader: ['plugin::dispatch.upward-reports-export.find'],
 };

@@ -4,9 +4,11 @@ import figures from './figures';
 import imports from './imports';
 // 首席代表集中办公
 import coWorking from './co-working';
+// 回收站
+import recycleBin from './recycle-bin';
 
 /** The plugin's services, one per feature. */
-const services = { figures, exports: exportsService, imports, 'co-working': coWorking };
+const services = { figures, exports: exportsService, imports, 'co-working': coWorking, 'recycle-bin': recycleBin };
 
 export type Services = { [K in keyof typeof services]: ReturnType<(typeof services)[K]> };
 
