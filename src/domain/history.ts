@@ -4,7 +4,7 @@
  */
 import { CONTENT_TYPE_LABELS, enumLabel, fieldLabel } from './labels';
 
-export const ACTION_LABELS: Readonly<Record<string, string>> = { create: '新增', update: '修改', delete: '删除' };
+export const ACTION_LABELS: Readonly<Record<string, string>> = { create: '新增', update: '修改', delete: '删除', restore: '从回收站恢复' };
 export const VIA_LABELS: Readonly<Record<string, string>> = { admin: '后台用户', user: '接口用户', token: 'API 令牌', system: '系统' };
 export const PATH_LABELS: Readonly<Record<string, string>> = { admin: '管理后台', rest: 'REST 接口', job: '内部任务' };
 

@@ -106,6 +106,13 @@ describe('deleted workflow records are kept and restored by the office', () => {
       expect(stored.restoredAt).toBeTruthy();
       expect(stored.restoredBy).toContain('用户');
       await settle();
+      // the change history tells the delete and the restore, both by the office user through the REST API
+      const history = (await office.get(`/api/history/records/${PROBLEM}/${problem.documentId}`)).body.data;
+      const [restored, deleted] = history.filter((change: Json) => ['delete', 'restore'].includes(change.action));
+      expect(restored).toMatchObject({ action: 'restore', actorVia: 'user', path: 'rest' });
+      expect(deleted).toMatchObject({ action: 'delete', actorVia: 'user', path: 'rest' });
+      expect(restored.actorName).toBe(deleted.actorName);
+      expect(restored.changes).toEqual(expect.arrayContaining([{ field: 'title', from: null, to: problem.title }]));
     });
 
     it('restoring it twice is refused, naming the field', async () => {

@@ -6,7 +6,7 @@ export interface Change {
   targetUid: string;
   targetDocumentId: string;
   targetLabel: string | null;
-  action: 'create' | 'update' | 'delete';
+  action: 'create' | 'update' | 'delete' | 'restore';
   at: string;
   actorVia: string;
   actorName: string | null;

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { namedActor } from '../../../../utils/actor';
+import { isRestoring, restoreRequester } from '../../../../utils/restore';
 import { diffRows, fieldNames, labelOf, trackedFields, type Row, type TrackedField } from './changes/diff';
 import { CHANGE } from './uids';
 
@@ -89,13 +90,15 @@ export function historyMiddleware(strapi: Core.Strapi) {
       const changes = diffRows(fields(uid), before, after);
       if (ctx.action === 'update' && !changes.length) return result;
       const row = (after ?? before)!;
-      const actor = namedActor(strapi);
+      // a record brought back from the recycle bin: a restore, by whoever asked for it (the write itself runs as the platform)
+      const restore = ctx.action === 'create' && isRestoring();
+      const actor = (restore && restoreRequester()) || namedActor(strapi);
       await strapi.db.query(CHANGE as any).create({
         data: {
           targetUid: uid,
           targetDocumentId: row.documentId,
           targetLabel: labelOf(row, uid === PROJECT ? null : row.project),
-          action: ctx.action,
+          action: restore ? 'restore' : ctx.action,
           at: new Date(),
           actorVia: actor.via,
           actorId: actor.id ?? null,

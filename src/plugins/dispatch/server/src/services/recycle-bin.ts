@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { CONTENT_TYPE_LABELS, fieldLabel } from '../../../../../domain/labels';
-import { currentActor } from '../../../../../utils/actor';
+import { namedActor, type NamedActor } from '../../../../../utils/actor';
+import { VIA_LABELS } from '../../../../../domain/history';
 import { asRestore } from '../../../../../utils/restore';
 import { reject } from '../../../../../utils/validation';
 import {
@@ -44,19 +45,9 @@ const recycleBin = ({ strapi }: { strapi: Core.Strapi }) => {
   const attributesOf = (uid: string): Attributes => (strapi.getModel(uid as any)?.attributes ?? {}) as Attributes;
   const db = (uid: string) => strapi.db.query(uid as any);
 
-  /** Who is behind the current call, by name (admin, users-permissions user, API token, or the platform). */
-  function actorName(): string {
-    const actor = currentActor(strapi);
-    const state = (strapi.requestContext.get() as any)?.state ?? {};
-    if (actor.via === 'admin') {
-      const user = state.user ?? {};
-      const name = [user.lastname, user.firstname].filter(Boolean).join('') || user.username || user.email;
-      return `管理员 ${name ?? `#${actor.id}`}`;
-    }
-    if (actor.via === 'user') return `用户 ${state.user?.username ?? `#${actor.id}`}`;
-    if (actor.via === 'token') return `API 令牌 ${state.auth?.credentials?.name ?? `#${actor.id}`}`;
-    return '系统';
-  }
+  /** Who is behind a call, by kind and name: 「后台用户 张三（…）」, 「接口用户 …」, 「API 令牌「…」」 or 系统任务. */
+  const actorName = (actor: NamedActor = namedActor(strapi)) =>
+    (actor.via === 'admin' || actor.via === 'user' ? `${VIA_LABELS[actor.via]} ${actor.name}` : actor.name).slice(0, 200);
 
   return {
     /** Workflow records: the application's collection types (reference data and records alike). */
@@ -92,7 +83,7 @@ const recycleBin = ({ strapi }: { strapi: Core.Strapi }) => {
               batch,
               cascade: Boolean(outer),
               deletedAt: deletedAt.toISOString(),
-              deletedBy: actorName().slice(0, 200),
+              deletedBy: actorName(),
               expiresAt: expiresAt(deletedAt, this.retentionDays()).toISOString(),
             } as any,
           })
@@ -184,7 +175,8 @@ const recycleBin = ({ strapi }: { strapi: Core.Strapi }) => {
             orderBy: { id: 'asc' },
           });
       const entries = [entry, ...together];
-      const restoredBy = actorName().slice(0, 200);
+      const requester = namedActor(strapi);
+      const restoredBy = actorName(requester);
 
       let outcome: { restored: Row[]; missing: string[] } | undefined;
       await strapi.db.transaction(() =>
@@ -216,7 +208,7 @@ const recycleBin = ({ strapi }: { strapi: Core.Strapi }) => {
               );
             }
             outcome = { restored, missing };
-          })
+          }, requester)
         )
       );
       return { data: outcome };

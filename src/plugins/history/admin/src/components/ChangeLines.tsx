@@ -2,7 +2,7 @@ import { Badge, Box, Flex, Typography } from '@strapi/design-system';
 import { ACTION_LABELS, PATH_LABELS, changeText } from '../../../../../domain/history';
 import type { Change } from '../types';
 
-const ACTION_VARIANT: Record<string, 'success' | 'secondary' | 'danger'> = { create: 'success', update: 'secondary', delete: 'danger' };
+const ACTION_VARIANT: Record<string, 'success' | 'secondary' | 'danger'> = { create: 'success', update: 'secondary', delete: 'danger', restore: 'success' };
 
 /** 「2026-11-26 09:30」 in Beijing time, whatever the browser's zone. */
 export const beijingTime = (at: string) =>

@@ -7,7 +7,7 @@ import { ZONE } from '../../../../../domain/time';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
-export const ACTIONS = ['create', 'update', 'delete'] as const;
+export const ACTIONS = ['create', 'update', 'delete', 'restore'] as const;
 
 export interface ParameterIssue {
   parameter: string;
@@ -94,7 +94,7 @@ export function parseSearch(query: Record<string, unknown>, trackedUids: Readonl
   if (actor !== undefined) and.push({ actorName: { $containsi: actor } });
   const action = single(query.action, 'action', issues);
   if (action !== undefined) {
-    if (!(ACTIONS as readonly string[]).includes(action)) issues.push({ parameter: 'action', zh: '取值须为 create、update、delete 之一', en: 'must be one of create, update, delete' });
+    if (!(ACTIONS as readonly string[]).includes(action)) issues.push({ parameter: 'action', zh: '取值须为 create、update、delete、restore 之一', en: 'must be one of create, update, delete, restore' });
     else and.push({ action });
   }
   const field = single(query.field, 'field', issues);
