@@ -119,7 +119,8 @@ export default (config: Config = {}, { strapi }: { strapi: Core.Strapi }) => {
   /** Redis when the scheduler runs on it, else the database; a Redis that does not answer falls back to the database. */
   async function withStore<T>(operation: (store: Store) => Promise<T>): Promise<T> {
     const connection = process.env.REDIS_URL ? (strapi.plugin('deadlines')?.service('scheduler') as any)?.redis?.() : null;
-    if (connection) {
+    // a connection known to be down is not waited for; one that hangs is given a second
+    if (connection && connection.client.status === 'ready') {
       try {
         return await operation(redisStore(connection));
       } catch (error) {
