@@ -150,7 +150,7 @@ describe('sign-in and password-reset rate limits', () => {
     expectLimited(await login('/api/auth/reset-password', { code: 'bad', password: 'x', passwordConfirmation: 'x' }, ip), '重置密码', 'password-reset');
   });
 
-  it('limits the admin panel sign-in and password reset the same way', async () => {
+  it('limits the admin panel sign-in, password reset and registration the same way', async () => {
     const email = `${unique('office-')}@test.local`;
     const superAdmin = await app.strapi.service('admin::role').getSuperAdmin();
     await app.strapi
@@ -166,6 +166,14 @@ describe('sign-in and password-reset rate limits', () => {
     const other = `${unique('forgot-')}@test.local`;
     for (let i = 0; i < 5; i += 1) expect((await login('/admin/forgot-password', { email: i % 2 ? other.toUpperCase() : other }, freshIp())).status).not.toBe(429);
     expectLimited(await login('/admin/forgot-password', { email: other }, freshIp()), '重置密码', 'password-reset');
+
+    // registering the first administrator (refused here: there is one) is counted too
+    const newcomer = `${unique('first-')}@test.local`;
+    for (let i = 0; i < 5; i += 1) {
+      const res = await login(i % 2 ? '/admin/register-admin/' : '/admin/register-admin', { email: newcomer, password: PASSWORD, firstname: '新', lastname: '人' }, freshIp());
+      expect(res.status).not.toBe(429);
+    }
+    expectLimited(await login('/admin/register-admin', { email: newcomer.toUpperCase(), password: PASSWORD, firstname: '新' }, freshIp()), '注册尝试过于频繁', 'Too many registration attempts');
   });
 
   describe('the counters are shared by every instance', () => {

@@ -43,6 +43,8 @@ const SERVER_LOG = path.join(appDir, '.tmp', 'load-server.log');
 const started = Date.now();
 const log = (line) => process.stdout.write(`[load ${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${line}\n`);
 const cleanups = [];
+/** seconds from the start at which each phase ended */
+const phases = {};
 let finished = false;
 
 async function cleanup() {
@@ -176,6 +178,7 @@ async function startServer(port) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   log('server ready');
+  phases.serverReady = Math.round((Date.now() - started) / 1000);
   return { database };
 }
 
@@ -497,6 +500,7 @@ async function main() {
   const { database } = await startServer(port);
   const base = `http://127.0.0.1:${port}`;
   const world = await seed(api(base));
+  phases.seeded = Math.round((Date.now() - started) / 1000);
   log(`seeded ${world.projects.length} projects, ${world.problems.length} problems, ${world.tasks.length} tasks; ${world.users.length} users signed in`);
   log(`load: ${world.users.length} connections (one per user) for ${SECONDS} s`);
   const { result, tally, created } = await runLoad(base, world);
@@ -517,7 +521,7 @@ async function main() {
     timeouts: result.timeouts,
     problemsCreated: created,
     samples: tally.samples,
-    elapsedSeconds: Math.round((Date.now() - started) / 1000),
+    phasesSeconds: { ...phases, loaded: Math.round((Date.now() - started) / 1000) },
   };
   fs.writeFileSync(RESULTS, `${JSON.stringify(figures, null, 2)}\n`);
   const table = [
