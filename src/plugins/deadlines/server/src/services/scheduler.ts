@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import type { WorkingCalendar } from '../calendar/working-calendar';
-import { createBullBackend } from '../schedule/bull';
+import { createBullBackend, type BullBackend } from '../schedule/bull';
 import { createInProcessBackend, type CronAdapter } from '../schedule/in-process';
 import { checkDailyName, within, ZONE, type Backend, type DailyHandler, type DeliveryJob, type JobOutcome } from '../schedule/jobs';
 import { isPastDue, overduePatch } from '../schedule/overdue';
@@ -233,6 +233,14 @@ const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Test helper: resolves when no job is due now or running. */
     async drain() {
       await backend?.idle();
+    },
+
+    /**
+     * The Redis connection of the running bull backend and its key prefix, for other small shared state of the
+     * platform (the sign-in rate limits); null without REDIS_URL or before start.
+     */
+    redis(): { client: BullBackend['queue']['client']; prefix: string } | null {
+      return backend?.name === 'bull' ? { client: (backend as BullBackend).queue.client, prefix: queuePrefix() } : null;
     },
 
     /** Which backend runs, under which Redis prefix (for operators and tests). */
