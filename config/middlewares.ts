@@ -2,6 +2,8 @@ export default ({ env }) => [
   'strapi::logger',
   'global::bilingual-errors',
   'strapi::errors',
+  // the database unreachable (restarting, failing over): 503 with Retry-After and a message in Chinese and English
+  'global::database-unavailable',
   // Strapi's security headers (CSP, X-Frame-Options SAMEORIGIN, nosniff, HSTS over HTTPS); no X-Powered-By
   'strapi::security',
   {

@@ -32,7 +32,8 @@ export async function startApp(env: Record<string, string>, logFile: string): Pr
   const out = fs.openSync(logFile, 'a');
   const child: ChildProcess = fork(LAUNCHER, [], {
     cwd: path.resolve(__dirname, '..', '..'),
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test' },
+    // never the shared servers the environment may name (CI's DATABASE_*, REDIS_URL): only what the test passes
+    env: { ...process.env, DATABASE_URL: '', REDIS_URL: '', ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'test' },
     stdio: ['ignore', out, out, 'ipc'],
   });
   let offset = Number(env.FAULTS_CLOCK_OFFSET_MS ?? 0);

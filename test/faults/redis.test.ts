@@ -44,7 +44,9 @@ describe.each([
     await db?.end().catch(() => undefined);
     await redis?.destroy();
     pg?.destroy();
-    if (logDir) fs.rmSync(logDir, { recursive: true, force: true });
+    // FAULTS_KEEP_LOGS=1 keeps the app's log (its path is printed) for a failing run
+    if (logDir && process.env.FAULTS_KEEP_LOGS) process.stdout.write(`app log kept in ${logDir}\n`);
+    else if (logDir) fs.rmSync(logDir, { recursive: true, force: true });
   }, 60_000);
 
   it('writes succeed during the outages and every task gets its reminder, overdue notice and escalation exactly once', async () => {

@@ -1,4 +1,4 @@
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFile, execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -62,9 +62,9 @@ export interface PostgresServer {
   createDatabase(name: string): Promise<void>;
   /** A pg client on one database (the caller ends it). */
   client(database: string): Promise<Client>;
-  /** `pg_ctl restart -m fast`, or stop and start with a pause in between (the outage). */
-  stop(): void;
-  start(): void;
+  /** `pg_ctl stop -m fast` (sessions terminated, clean shutdown) and `pg_ctl start`; they do not block the event loop. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   /** Stops the cluster and removes its directory (safe to call twice). */
   destroy(): void;
 }
@@ -76,12 +76,18 @@ export async function startPostgres(): Promise<PostgresServer> {
   const dir = scratch('pg', 'postgres');
   const data = path.join(dir, 'data');
   const port = await freePort();
+  const argv = (tool: string, args: string[]): [string, string[]] =>
+    asRoot ? ['runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]] : [path.join(bin, tool), args];
   const run = (tool: string, args: string[]) => {
-    const command = asRoot ? 'runuser' : path.join(bin, tool);
-    const argv = asRoot ? ['-u', 'postgres', '--', path.join(bin, tool), ...args] : args;
-    const result = spawnSync(command, argv, { encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(...argv(tool, args), { encoding: 'utf8', timeout: 60_000 });
     if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${result.stderr || result.stdout}`);
   };
+  const runAsync = (tool: string, args: string[]) =>
+    new Promise<void>((resolve, reject) => {
+      execFile(...argv(tool, args), { encoding: 'utf8', timeout: 60_000 }, (error, stdout, stderr) =>
+        error ? reject(new Error(`${tool} ${args.join(' ')} failed: ${stderr || stdout || error.message}`)) : resolve()
+      );
+    });
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
   // fsync off: the fault tests stop this server cleanly (fast shutdown), they never pull its power
   const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100`;
@@ -111,8 +117,8 @@ export async function startPostgres(): Promise<PostgresServer> {
       await client.connect();
       return client;
     },
-    stop: () => run('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w', '-t', '30']),
-    start: () => run('pg_ctl', ['start', '-D', data, '-w', '-t', '30', '-l', logFile, '-o', options]),
+    stop: () => runAsync('pg_ctl', ['stop', '-D', data, '-m', 'fast', '-w', '-t', '30']),
+    start: () => runAsync('pg_ctl', ['start', '-D', data, '-w', '-t', '30', '-l', logFile, '-o', options]),
     destroy() {
       if (destroyed) return;
       destroyed = true;
@@ -124,7 +130,7 @@ export async function startPostgres(): Promise<PostgresServer> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
-  server.start();
+  await server.start();
   return server;
 }
 
@@ -149,6 +155,7 @@ export async function startRedis(persistent: boolean): Promise<RedisServer> {
   args.push(...(persistent ? ['--appendonly', 'yes', '--appendfsync', 'everysec'] : ['--appendonly', 'no']));
   let child: ChildProcess | null = null;
   const log = fs.openSync(path.join(dir, 'redis.log'), 'a');
+  let closed = false;
 
   async function waitUntilAnswering() {
     for (let tries = 0; tries < 100; tries += 1) {
@@ -176,6 +183,8 @@ export async function startRedis(persistent: boolean): Promise<RedisServer> {
     },
     async destroy() {
       await server.kill();
+      if (closed) return;
+      closed = true;
       fs.closeSync(log);
       fs.rmSync(dir, { recursive: true, force: true });
     },

@@ -36,7 +36,9 @@ describe('the app killed with SIGKILL during a burst of writes and deliveries', 
     await db?.end().catch(() => undefined);
     await redis?.destroy();
     pg?.destroy();
-    if (logDir) fs.rmSync(logDir, { recursive: true, force: true });
+    // FAULTS_KEEP_LOGS=1 keeps the app's log (its path is printed) for a failing run
+    if (logDir && process.env.FAULTS_KEEP_LOGS) process.stdout.write(`app log kept in ${logDir}\n`);
+    else if (logDir) fs.rmSync(logDir, { recursive: true, force: true });
   }, 60_000);
 
   it('after a restart every acknowledged write is there, no pre-assessment is half-written, every notice went out once', async () => {
