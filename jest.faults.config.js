@@ -10,6 +10,7 @@ module.exports = {
   roots: ['<rootDir>/test/faults'],
   testMatch: ['**/test/faults/**/*.test.ts'],
   testPathIgnorePatterns: [],
+  globalSetup: '<rootDir>/test/faults/global-setup.js',
   testTimeout: 240000,
   reporters: ['default'],
 };
