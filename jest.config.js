@@ -9,6 +9,8 @@ module.exports = {
       { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } },
     ],
   },
+  // the fault tests kill and restart servers of their own: `npm run test:faults` (jest.faults.config.js)
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/build/', '<rootDir>/.tmp/'],
   globalSetup: '<rootDir>/test/helpers/global-setup.js',
   setupFiles: ['<rootDir>/test/helpers/env.js'],

@@ -23,6 +23,9 @@ export default ({ env }) => {
             rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true),
           },
           schema: env('DATABASE_SCHEMA', 'public'),
+          // a server that does not answer (host down, network cut) fails a new connection after this, not never
+          connectionTimeoutMillis: env.int('DATABASE_CONNECT_TIMEOUT', 5000),
+          keepAlive: true,
         },
         pool,
         acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),

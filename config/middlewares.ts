@@ -2,6 +2,8 @@ export default ({ env }) => [
   'strapi::logger',
   'global::bilingual-errors',
   'strapi::errors',
+  // the database unreachable (restarting, failing over): 503 with Retry-After and a message in Chinese and English
+  'global::database-unavailable',
   {
     // security headers (helmet): Strapi's CSP, which the admin panel works under, tightened where it costs nothing
     // (no plugins, no <base> elsewhere, framed only by itself); HSTS for a year (browsers heed it over HTTPS only);

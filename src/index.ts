@@ -5,6 +5,7 @@ import { openMonthlyReports } from './records/monthly-reports';
 import { listenForEscalations } from './records/supervision';
 import { configureAdminLayouts } from './bootstrap/admin-layouts';
 import { seedBureaus } from './bootstrap/bureaus';
+import { guardDatabaseOutages, releaseDatabaseOutages } from './bootstrap/database-outages';
 import { seedFinanceWarningRules, syncFinanceWatch } from './bootstrap/finance-warning-rules';
 import { seedLandEvaluationSettings } from './bootstrap/land-evaluation-settings';
 import { seedDemoData } from './bootstrap/demo-data';
@@ -19,6 +20,8 @@ export default {
 
   /** Ordered, idempotent set-up steps: each may run on every start. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // a failed reconnection of the pool while PostgreSQL restarts does not end the process
+    guardDatabaseOutages(strapi);
     // an overdue item escalated to the office becomes a 督办单 to its bureau
     listenForEscalations(strapi);
     await seedBureaus(strapi);
@@ -47,5 +50,9 @@ export default {
       .plugin('deadlines')
       .service('scheduler')
       .daily('co-working-flags', '0 30 8 * * 1', () => strapi.plugin('dispatch').service('co-working').notifyFlagged());
+  },
+
+  destroy() {
+    releaseDatabaseOutages();
   },
 };
