@@ -1,40 +1,26 @@
 import { DateTime } from 'luxon';
 import type { Client } from 'pg';
 import { missingBinaries } from './servers';
+import { dueInstant, SECONDS_RULE, TASK, waitFor } from '../deadlines/helpers';
+
+export { dueInstant, TASK, waitFor };
 
 /**
  * What the fault tests share: the deadline rule whose deliveries fall within seconds, the Beijing day it uses,
- * counting deliveries in the database, and polling.
+ * counting deliveries in the database, and polling (the scheduler suites' own helpers where they serve).
  */
-export const TASK = 'api::task.task';
 const ZONE = 'Asia/Shanghai';
 
 /**
- * Tasks due at the end of their `deadline` day: a reminder 21 s before the due instant, the overdue notice at it,
- * an escalation to the office 1.2 s after it. The seeded task rule is switched off, so every delivery on tasks is
- * this rule's.
+ * Tasks due at the end of their `deadline` day — the scheduler suites' rule, with the reminder 21 s before the due
+ * instant (time for a burst of writes before it), the overdue notice at it, an escalation to the office 1.2 s
+ * after it. The seeded task rule is switched off, so every delivery on tasks is this rule's.
  */
-export const FAULTS_RULE = {
-  key: 'faults-due-in-seconds',
-  name: '故障测试事项：当日办结',
-  contentType: TASK,
-  startField: 'createdAt',
-  durationKind: 'end_of_date_field',
-  dateField: 'deadline',
-  metWhen: { field: 'state', op: 'eq', value: 'done' },
-  bureauField: 'responsibleBureau',
-  reminders: [{ minutes: 0.35 }],
-  escalations: [{ minutes: 0.02, to: 'office' }],
-  deliverOnNonWorkingDays: true,
-  active: true,
-};
+export const FAULTS_RULE = { ...SECONDS_RULE, key: 'faults-due-in-seconds', name: '故障测试事项：当日办结', reminders: [{ minutes: 0.35 }] };
 export const REMINDER_LEAD_MS = 21_000;
 
 /** The environment the app needs for the rule above (see launcher.js). */
 export const RULE_ENV = { FAULTS_RULES: JSON.stringify([FAULTS_RULE]), FAULTS_DISABLE_RULES: JSON.stringify(['task-by-deadline']) };
-
-/** The due instant of a Beijing date: its 23:59:59.999 +08:00. */
-export const dueInstant = (date: string) => new Date(DateTime.fromISO(date, { zone: ZONE }).endOf('day').toMillis());
 
 /**
  * The Beijing day whose due instant the test runs up to: today, unless its end is less than 10 minutes away. The
@@ -53,15 +39,6 @@ export function requireBinaries() {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls until `check` holds; the timeout only ends a hopeless wait. */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 45_000) {
-  const started = performance.now();
-  while (!(await check())) {
-    if (performance.now() - started > timeoutMs) throw new Error(`timed out waiting for: ${what}`);
-    await sleep(200);
-  }
-}
 
 /** Waits until the app's (shifted) clock reads `instant`. */
 export async function until(instant: Date, clockOffset: number) {
