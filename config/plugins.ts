@@ -26,51 +26,63 @@ function email(env) {
   };
 }
 
-export default ({ env }) => ({
-  ...email(env),
-  'users-permissions': {
-    config: {
-      jwtSecret: secret('JWT_SECRET'),
-      jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
-      // replaced by global::auth-rate-limit (shared by every instance, per account and per IP, successful sign-ins
-      // not counted): this one is per process and counts every sign-in per address, so an office behind one NAT
-      // address would be locked out after five colleagues signed in
-      ratelimit: { enabled: false },
-    },
-  },
-  'bureau-views': {
-    enabled: true,
-    resolve: './src/plugins/bureau-views',
-  },
-  deadlines: {
-    enabled: true,
-    resolve: './src/plugins/deadlines',
-  },
-  'traffic-lights': {
-    enabled: true,
-    resolve: './src/plugins/traffic-lights',
-  },
-  dispatch: {
-    enabled: true,
-    resolve: './src/plugins/dispatch',
-  },
-  history: {
-    enabled: true,
-    resolve: './src/plugins/history',
-  },
-  documentation: {
-    enabled: true,
-    config: {
-      openapi: '3.0.0',
-      info: {
-        version: '1.0.0',
-        title: '兰山区重大项目落地服务平台 API',
-        description:
-          '重大项目落地服务平台的 REST API（Strapi 5）。Authenticate with an API token or a users-permissions JWT: `Authorization: Bearer <token>`.',
-      },
-      'x-strapi-config': {
-        plugins: ['users-permissions', 'upload'],
+export default ({ env }) => {
+  /**
+   * PLATFORM_PLUGINS=off starts the records without the plugins of ours that act on reads and writes (bureau-views,
+   * traffic-lights, dispatch, history): the "stock Strapi" baseline of `npm run bench`. The deadlines stay (the 督办单
+   * relates to its rows; its middleware passes reads through). Refused in production.
+   */
+  const platform = env('PLATFORM_PLUGINS', 'on') !== 'off';
+  if (!platform && env('NODE_ENV') === 'production') {
+    throw new Error('PLATFORM_PLUGINS=off 仅用于基准测试，生产环境不可关闭 / PLATFORM_PLUGINS=off is for benchmarks only, never in production');
+  }
+  return {
+    ...email(env),
+    'users-permissions': {
+      config: {
+        jwtSecret: secret('JWT_SECRET'),
+        jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+        // replaced by global::auth-rate-limit (shared by every instance, per account and per IP, successful sign-ins
+        // not counted): this one is per process and counts every sign-in per address, so an office behind one NAT
+        // address would be locked out after five colleagues signed in
+        ratelimit: { enabled: false },
       },
     },
-  },
-});
+    'bureau-views': {
+      enabled: platform,
+      resolve: './src/plugins/bureau-views',
+    },
+    deadlines: {
+      enabled: true,
+      resolve: './src/plugins/deadlines',
+    },
+    'traffic-lights': {
+      enabled: platform,
+      resolve: './src/plugins/traffic-lights',
+    },
+    dispatch: {
+      enabled: platform,
+      resolve: './src/plugins/dispatch',
+    },
+    history: {
+      enabled: platform,
+      resolve: './src/plugins/history',
+    },
+    documentation: {
+      enabled: true,
+      config: {
+        openapi: '3.0.0',
+        info: {
+          version: '1.0.0',
+          title: '兰山区重大项目落地服务平台 API',
+          description:
+            '重大项目落地服务平台的 REST API（Strapi 5）。Authenticate with an API token or a users-permissions JWT: `Authorization: Bearer <token>`.',
+        },
+        'x-strapi-config': {
+          plugins: ['users-permissions', 'upload'],
+        },
+      },
+    },
+
+  };
+};

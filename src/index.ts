@@ -25,6 +25,8 @@ export default {
     // an overdue item escalated to the office becomes a 督办单 to its bureau
     listenForEscalations(strapi);
     await seedBureaus(strapi);
+    // PLATFORM_PLUGINS=off (config/plugins.ts): the records alone, the benchmarks' stock baseline
+    if (!strapi.plugin('bureau-views')) return;
     // after every plugin's bootstrap: the admin's default roles and all permission actions exist by now
     await strapi.plugin('bureau-views').service('roles').seed();
     await strapi.plugin('traffic-lights').service('roles').grant();
