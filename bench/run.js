@@ -5,8 +5,8 @@
  * measured in the same run, prints one table and writes the results to bench/results/<timestamp>.json.
  *
  *   --no-compile                     reuse dist/ as it is
- *   --only=<name>                    one benchmark: working-days, deadline-writes, bureau-scope or traffic-lights
- *   BENCH_WRITES=150 BENCH_PAIRS=6   tasks per round and alternating round pairs of the write benchmark
+ *   --only=<name>                    one benchmark: working-days, deadline-writes, bureau-scope, traffic-lights or city
+ *   BENCH_WRITES=60 BENCH_PAIRS=6    tasks per round and alternating round pairs of the write benchmark
  *   BENCH_SCOPE_ROWS=300 BENCH_SCOPE_REQUESTS=10 BENCH_SCOPE_PAIRS=10
  *                                    projects (all in one town's scope), requests per round and alternating round
  *                                    pairs of the scoping benchmark
@@ -16,6 +16,9 @@
  *                                    projects (bulk-inserted, lit in one engine pass), tasks with deadlines through
  *                                    the document service, requests per round and round pairs of the lights
  *                                    dashboard benchmark
+ *   BENCH_CITY_PROJECTS=10000 BENCH_CITY_ITEMS=100000 BENCH_CITY_BUREAUS=30 BENCH_CITY_SECONDS=5
+ *   BENCH_CITY_ADMIN_REQUESTS=30      city scale (bench/city.js): projects, opinions/problems/tasks (each with its
+ *                                    deadline row), bureaus, seconds per autocannon run, content-manager requests
  *
  * Exit status 1 when a correctness check fails (different answers, not exactly one deadline row per write,
  * a scoped list that differs from the office's over the same rows, a lights summary that differs from the stored
@@ -54,7 +57,7 @@ async function main() {
     results.push(
       ...(await require('./deadline-writes').run({
         appDir,
-        writes: Number(process.env.BENCH_WRITES ?? 150),
+        writes: Number(process.env.BENCH_WRITES ?? 60),
         pairs: Number(process.env.BENCH_PAIRS ?? 6),
       }))
     );
@@ -81,6 +84,20 @@ async function main() {
         tasks: Number(process.env.BENCH_LIGHTS_TASKS ?? 200),
         requests: Number(process.env.BENCH_LIGHTS_REQUESTS ?? 10),
         pairs: Number(process.env.BENCH_LIGHTS_PAIRS ?? 10),
+      }))
+    );
+  }
+
+  if (wanted('city')) {
+    process.stdout.write('city scale over HTTP (ours, stock, bare node) …\n');
+    results.push(
+      ...(await require('./city').run({
+        appDir,
+        projects: Number(process.env.BENCH_CITY_PROJECTS ?? 10000),
+        items: Number(process.env.BENCH_CITY_ITEMS ?? 100000),
+        bureaus: Number(process.env.BENCH_CITY_BUREAUS ?? 30),
+        duration: Number(process.env.BENCH_CITY_SECONDS ?? 5),
+        adminRequests: Number(process.env.BENCH_CITY_ADMIN_REQUESTS ?? 30),
       }))
     );
   }
