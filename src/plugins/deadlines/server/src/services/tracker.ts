@@ -229,7 +229,6 @@ const tracker = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 });
 
-/** A human title for a deadline's record: its title or name, else its type and id. */
 /**
  * The open deadlines a changed calendar day can move: those whose span, from their start to their due date,
  * includes one of the days (a day after the due date or before the start changes nothing). No days: all of them.
@@ -244,6 +243,7 @@ function spanning(days?: string[]): Row {
   };
 }
 
+/** A human title for a deadline's record: its title or name, else its type and id. */
 function titleOf(record: Row): string {
   return String(record.title ?? record.name ?? record.code ?? `#${record.id}`).slice(0, 255);
 }
