@@ -256,8 +256,9 @@ describe('special inspections and supervision notices', () => {
 
       const find = () =>
         db(NOTICE).findMany({ where: { sourceUid: 'api::task.task', sourceDocumentId: task.documentId }, populate: ['bureau', 'project', 'sourceDeadline'] });
+      // the notice is raised after the delivery's commit, by the escalation's listener: poll (the bound only ends a hopeless wait)
       let notices: Json[] = [];
-      for (let tries = 0; tries < 50 && notices.length === 0; tries += 1) {
+      for (let tries = 0; tries < 300 && notices.length === 0; tries += 1) {
         notices = await find();
         if (!notices.length) await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -287,13 +288,11 @@ describe('special inspections and supervision notices', () => {
       const notice = res.body.data;
       expect(notice).toMatchObject({ source: 'manual', state: 'issued' });
       const key = `item:${NOTICE}:${notice.documentId}`;
+      // the lights follow a write after its commit: wait for that pass, then read them
+      const settle = () => app.strapi.plugin('traffic-lights').service('tracker').idle();
       const lightOf = async (where: Json) => {
-        for (let tries = 0; tries < 50; tries += 1) {
-          const row = await db(LIGHT).findOne({ where });
-          if (row) return row;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        return null;
+        await settle();
+        return db(LIGHT).findOne({ where });
       };
       expect(await lightOf({ key })).toMatchObject({ light: 'yellow', open: true });
       const unit = await lightOf({ key: `unit:${reform.documentId}` });
@@ -302,11 +301,7 @@ describe('special inspections and supervision notices', () => {
 
       const replier = await restActor(app, 'department', reform, 'development reform replier');
       expect((await replier.put(`/api/supervision-notices/${notice.documentId}`, { reply: '已重新报送审批材料。' })).status).toBe(200);
-      let item = await db(LIGHT).findOne({ where: { key } });
-      for (let tries = 0; tries < 50 && item.open; tries += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        item = await db(LIGHT).findOne({ where: { key } });
-      }
+      const item = await lightOf({ key });
       expect(item).toMatchObject({ light: 'green', open: false });
     });
   });
