@@ -1,8 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { call, startApp, type Answer, type AppProcess, type Json } from './app';
-import { requireBinaries, sleep, waitFor } from './helpers';
-import { startPostgres, type PostgresServer } from './servers';
+import { call, type Answer, type Json } from './app';
+import { sleep, waitFor } from './helpers';
+import { useFaultWorld } from './world';
 
 /**
  * PostgreSQL stopped (fast shutdown: every session terminated) under a steady load of reads and writes, kept down
@@ -14,29 +12,10 @@ const BOUND_MS = 10_000;
 const OUTAGE_MS = 8_000;
 
 describe('PostgreSQL restarted under load', () => {
-  let pg: PostgresServer | undefined;
-  let app: AppProcess | undefined;
-  let logDir = '';
-
-  beforeAll(async () => {
-    requireBinaries();
-    pg = await startPostgres();
-    await pg.createDatabase('faults');
-    logDir = fs.mkdtempSync(path.join(pg.dir, '..', 'faults-log-'));
-    // no REDIS_URL: the in-process scheduler; this fault is about the database alone
-    app = await startApp({ ...pg.env('faults'), REDIS_URL: '' }, path.join(logDir, 'app.log'));
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.kill('SIGKILL');
-    pg?.destroy();
-    // FAULTS_KEEP_LOGS=1 keeps the app's log (its path is printed) for a failing run
-    if (logDir && process.env.FAULTS_KEEP_LOGS) process.stdout.write(`app log kept in ${logDir}\n`);
-    else if (logDir) fs.rmSync(logDir, { recursive: true, force: true });
-  }, 60_000);
+  const world = useFaultWorld({ redis: 'none', rule: false });
 
   it('requests fail with a clear 503 while it is down and succeed again afterwards without restarting the app', async () => {
-    const a = app!;
+    const { app: a, pg } = world();
     const bureau: Json = (await call(a, 'GET', '/api/bureaus?filters[code][$eq]=commerce')).body.data[0];
     type Sample = Answer & { started: number; ended: number; what: string };
     const samples: Sample[] = [];
@@ -59,11 +38,11 @@ describe('PostgreSQL restarted under load', () => {
 
     await sleep(3000);
     const stopping = performance.now();
-    await pg!.stop();
+    await pg.stop();
     const down = performance.now();
     await sleep(OUTAGE_MS);
     const starting = performance.now();
-    await pg!.start();
+    await pg.start();
     const up = performance.now();
 
     // the same process answers again: reads and writes succeed within a few seconds of the database's return

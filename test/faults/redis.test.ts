@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Client } from 'pg';
-import { call, created, startApp, type AppProcess, type Json } from './app';
-import { deliveriesByTask, dueInstant, REMINDER_LEAD_MS, requireBinaries, RULE_ENV, testDay, total, until, waitFor } from './helpers';
-import { startPostgres, startRedis, type PostgresServer, type RedisServer } from './servers';
+import { call, created, type Json } from './app';
+import { deliveriesByTask, dueInstant, REMINDER_LEAD_MS, testDay, total, until, waitFor } from './helpers';
+import { useFaultWorld } from './world';
 
 /**
  * Redis killed (SIGKILL) and started again while deadlines fall due, once with an append-only file and once
@@ -20,48 +17,22 @@ describe.each([
   ['with an append-only file', true],
   ['without persistence', false],
 ])('Redis killed and restarted while deadlines fall due (%s)', (_label, persistent) => {
-  let pg: PostgresServer | undefined;
-  let redis: RedisServer | undefined;
-  let app: AppProcess | undefined;
-  let db: Client | undefined;
-  let logDir = '';
-
-  beforeAll(async () => {
-    requireBinaries();
-    pg = await startPostgres();
-    redis = await startRedis(persistent);
-    await pg.createDatabase('faults');
-    db = await pg.client('faults');
-    logDir = fs.mkdtempSync(path.join(pg.dir, '..', 'faults-log-'));
-    app = await startApp(
-      { ...pg.env('faults'), ...RULE_ENV, REDIS_URL: redis.url, DEADLINES_RECONCILE_SECONDS: '3600' },
-      path.join(logDir, 'app.log')
-    );
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.kill('SIGKILL');
-    await db?.end().catch(() => undefined);
-    await redis?.destroy();
-    pg?.destroy();
-    // FAULTS_KEEP_LOGS=1 keeps the app's log (its path is printed) for a failing run
-    if (logDir && process.env.FAULTS_KEEP_LOGS) process.stdout.write(`app log kept in ${logDir}\n`);
-    else if (logDir) fs.rmSync(logDir, { recursive: true, force: true });
-  }, 60_000);
+  const world = useFaultWorld({ redis: persistent ? 'persistent' : 'volatile' });
 
   it('writes succeed during the outages and every task gets its reminder, overdue notice and escalation exactly once', async () => {
-    const a = app!;
+    const { app: a, db } = world();
+    const redis = world().redis!;
     const bureau: Json = (await call(a, 'GET', '/api/bureaus?filters[code][$eq]=commerce')).body.data[0];
     const day = testDay();
     const due = dueInstant(day);
     const at = (seconds: number) => new Date(due.getTime() + seconds * 1000);
     const task = (title: string) => created(a, 'tasks', { title, deadline: day, responsibleBureau: bureau.documentId });
-    const counts = () => deliveriesByTask(db!, 'deadline_notifications');
+    const counts = () => deliveriesByTask(db, 'deadline_notifications');
 
     await a.setClock(at(-40));
     const before = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => task(`停机前事项 ${n}`)));
 
-    await redis!.kill();
+    await redis.kill();
     const during: Json[] = [];
     for (let n = 1; n <= 6; n += 1) during.push(await task(`Redis 停机期间事项 ${n}`));
     for (const record of before) {
@@ -74,12 +45,12 @@ describe.each([
     expect(total(await counts(), written, 'reminder')).toBe(0);
 
     await until(at(-12), a.clockOffset());
-    await redis!.start();
+    await redis.start();
     await waitFor('the late reminders', async () => total(await counts(), written, 'reminder') === written.length, 20_000);
     expect(Date.now() + a.clockOffset()).toBeLessThan(due.getTime());
 
     await until(at(-5), a.clockOffset());
-    await redis!.kill();
+    await redis.kill();
     await until(at(2), a.clockOffset());
     // the overdue notices and escalations fell due in the second outage; tasks written now are overdue at once
     const late: Json[] = [];
@@ -88,7 +59,7 @@ describe.each([
     await until(at(5), a.clockOffset());
     expect(total(await counts(), [...written, ...lateIds], 'overdue')).toBe(0);
 
-    await redis!.start();
+    await redis.start();
     await waitFor(
       'the overdue notices and escalations',
       async () => {
@@ -99,12 +70,12 @@ describe.each([
       30_000
     );
     // a pass more (as after any reconnection) and time for a stray job: still exactly once each
-    await redis!.kill();
-    await redis!.start();
+    await redis.kill();
+    await redis.start();
     await new Promise((resolve) => setTimeout(resolve, 4000));
 
-    const notifications = await deliveriesByTask(db!, 'deadline_notifications');
-    const deliveries = await deliveriesByTask(db!, 'deadline_deliveries');
+    const notifications = await deliveriesByTask(db, 'deadline_notifications');
+    const deliveries = await deliveriesByTask(db, 'deadline_deliveries');
     for (const id of written) {
       expect({ id, notifications: notifications[id] }).toEqual({ id, notifications: { reminder: 1, overdue: 1, escalation: 1 } });
       expect({ id, deliveries: deliveries[id] }).toEqual({ id, deliveries: { reminder: 1, overdue: 1, escalation: 1 } });
@@ -113,7 +84,7 @@ describe.each([
       expect({ id, notifications: notifications[id] }).toEqual({ id, notifications: { overdue: 1, escalation: 1 } });
       expect({ id, deliveries: deliveries[id] }).toEqual({ id, deliveries: { overdue: 1, escalation: 1 } });
     }
-    const states = await db!.query(
+    const states = await db.query(
       `SELECT d.state, count(*)::int AS n FROM deadlines d WHERE d.target_uid = 'api::task.task' AND d.target_document_id = ANY($1) GROUP BY d.state`,
       [[...written, ...lateIds]]
     );

@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Client } from 'pg';
-import { call, created, startApp, type Answer, type AppProcess, type Json } from './app';
-import { deliveriesByTask, dueInstant, requireBinaries, RULE_ENV, testDay, total, until, waitFor } from './helpers';
-import { startPostgres, startRedis, type PostgresServer, type RedisServer } from './servers';
+import { call, created, startApp, type Answer, type Json } from './app';
+import { deliveriesByTask, dueInstant, testDay, total, until, waitFor } from './helpers';
+import { useFaultWorld } from './world';
 
 /**
  * The app SIGKILLed in the middle of a burst of writes — tasks, and projects with their pre-assessment requests
@@ -13,41 +10,16 @@ import { startPostgres, startRedis, type PostgresServer, type RedisServer } from
  * task has its reminder, overdue notice and escalation exactly once.
  */
 describe('the app killed with SIGKILL during a burst of writes and deliveries', () => {
-  let pg: PostgresServer | undefined;
-  let redis: RedisServer | undefined;
-  let app: AppProcess | undefined;
-  let db: Client | undefined;
-  let logDir = '';
-  let env: Record<string, string> = {};
-
-  beforeAll(async () => {
-    requireBinaries();
-    pg = await startPostgres();
-    redis = await startRedis(true);
-    await pg.createDatabase('faults');
-    db = await pg.client('faults');
-    logDir = fs.mkdtempSync(path.join(pg.dir, '..', 'faults-log-'));
-    env = { ...pg.env('faults'), ...RULE_ENV, REDIS_URL: redis.url, DEADLINES_RECONCILE_SECONDS: '3600' };
-    app = await startApp(env, path.join(logDir, 'app.log'));
-  }, 180_000);
-
-  afterAll(async () => {
-    await app?.kill('SIGKILL');
-    await db?.end().catch(() => undefined);
-    await redis?.destroy();
-    pg?.destroy();
-    // FAULTS_KEEP_LOGS=1 keeps the app's log (its path is printed) for a failing run
-    if (logDir && process.env.FAULTS_KEEP_LOGS) process.stdout.write(`app log kept in ${logDir}\n`);
-    else if (logDir) fs.rmSync(logDir, { recursive: true, force: true });
-  }, 60_000);
+  const world = useFaultWorld({ redis: 'persistent' });
 
   it('after a restart every acknowledged write is there, no pre-assessment is half-written, every notice went out once', async () => {
-    const first = app!;
+    const { db, env } = world();
+    const first = world().app;
     const bureau: Json = (await call(first, 'GET', '/api/bureaus?filters[code][$eq]=commerce')).body.data[0];
     const day = testDay();
     const due = dueInstant(day);
     const at = (seconds: number) => new Date(due.getTime() + seconds * 1000);
-    const counts = () => deliveriesByTask(db!, 'deadline_notifications');
+    const counts = () => deliveriesByTask(db, 'deadline_notifications');
 
     // 20 tasks due at T: their reminders go out at T−21 s, their overdue notices and escalations fall in the burst
     await first.setClock(at(-30));
@@ -93,8 +65,8 @@ describe('the app killed with SIGKILL during a burst of writes and deliveries', 
     for (const answer of failed) expect(answer.status).toBe(0);
     expect(acknowledged.tasks.length + acknowledged.preAssessments.length).toBeGreaterThan(5);
 
-    const second = await startApp({ ...env, FAULTS_CLOCK_OFFSET_MS: String(first.clockOffset()) }, path.join(logDir, 'app-2.log'));
-    app = second;
+    const second = await startApp({ ...env, FAULTS_CLOCK_OFFSET_MS: String(first.clockOffset()) }, world().log('app-2'));
+    world().app = second;
 
     for (const id of acknowledged.tasks) expect({ id, status: (await call(second, 'GET', `/api/tasks/${id}`)).status }).toEqual({ id, status: 200 });
     for (const id of acknowledged.projects) expect({ id, status: (await call(second, 'GET', `/api/projects/${id}`)).status }).toEqual({ id, status: 200 });
@@ -106,7 +78,7 @@ describe('the app killed with SIGKILL during a burst of writes and deliveries', 
     const matrix = (await call(second, 'GET', '/api/responsibility-matrix?populate[assignments]=true')).body.data;
     const opinionsPer = matrix.assignments.length;
     expect(opinionsPer).toBeGreaterThan(1);
-    const requests = await db!.query(
+    const requests = await db.query(
       `SELECT p.document_id AS id, p.state, count(DISTINCT l.opinion_id)::int AS opinions, max(pr.stage) AS stage
          FROM pre_assessments p
          LEFT JOIN opinions_pre_assessment_lnk l ON l.pre_assessment_id = p.id
@@ -116,7 +88,7 @@ describe('the app killed with SIGKILL during a burst of writes and deliveries', 
     );
     expect(requests.rows.length).toBeGreaterThanOrEqual(acknowledged.preAssessments.length);
     for (const row of requests.rows) expect(row).toEqual({ id: row.id, state: 'open', opinions: opinionsPer, stage: 'pre_assessing' });
-    const stranded = await db!.query(
+    const stranded = await db.query(
       `SELECT pr.document_id FROM projects pr
         WHERE pr.stage <> 'declared'
           AND NOT EXISTS (SELECT 1 FROM pre_assessments_project_lnk pl WHERE pl.project_id = pr.id)`
@@ -133,8 +105,8 @@ describe('the app killed with SIGKILL during a burst of writes and deliveries', 
       45_000
     );
     await new Promise((resolve) => setTimeout(resolve, 3000));
-    const notifications = await deliveriesByTask(db!, 'deadline_notifications');
-    const deliveries = await deliveriesByTask(db!, 'deadline_deliveries');
+    const notifications = await deliveriesByTask(db, 'deadline_notifications');
+    const deliveries = await deliveriesByTask(db, 'deadline_deliveries');
     for (const id of due20) {
       expect({ id, notifications: notifications[id] }).toEqual({ id, notifications: { reminder: 1, overdue: 1, escalation: 1 } });
       expect({ id, deliveries: deliveries[id] }).toEqual({ id, deliveries: { reminder: 1, overdue: 1, escalation: 1 } });
