@@ -1,11 +1,9 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, launchBrowser, listen, openPage, screenshot, signIn, step } from '../helpers/browser';
+import { describeInBrowser, openAsOffice, screenshot, step } from '../helpers/browser';
 import { bureau, create, unique, type Json } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
-
-const PASSWORD = 'Browser-Password-2026';
 
 /**
  * 导出 in the admin panel, in Chromium: the office exports the ledger from the project list and a minute from its
@@ -30,13 +28,7 @@ describeInBrowser('导出 buttons in the content manager (Chromium)', () => {
     minute = await create(app, 'minutes', { meeting: meeting.documentId, title: '导出测试会商纪要', number: unique('兰重项纪〔2026〕') });
     await create(app, 'tasks', { title: '出具规划条件', minute: minute.documentId, responsibleBureau: town.documentId, deadline: '2026-12-31' });
 
-    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'office' } });
-    const email = `${unique('browser-export-')}@test.local`;
-    await app.strapi.service('admin::user').create({ email, firstname: '协调办', lastname: '导出', password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
-    baseUrl = await listen(app);
-    browser = await launchBrowser();
-    ({ page, pageErrors } = await openPage(browser));
-    await signIn(page, baseUrl, email, PASSWORD);
+    ({ baseUrl, browser, page, pageErrors } = await openAsOffice(app, '导出'));
   }, 180_000);
 
   afterAll(async () => {

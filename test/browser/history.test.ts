@@ -1,10 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, eventually, launchBrowser, listen, openPage, screenshot, signIn, step } from '../helpers/browser';
+import { describeInBrowser, eventually, openAsOffice, screenshot, step } from '../helpers/browser';
 import { create, unique, update, type Json } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
-
-const PASSWORD = 'Browser-Password-2026';
 
 /**
  * 变更记录 in the admin panel, in Chromium: the edit view's side panel lists a project's changes with Chinese field
@@ -21,13 +19,7 @@ describeInBrowser('变更记录 in the admin panel (Chromium)', () => {
   beforeAll(async () => {
     project = await create(app, 'projects', { name: unique('留痕浏览器项目-'), category: 'general' });
     await update(app, 'projects', project.documentId, { summary: '浏览器里看到的概况' });
-    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'office' } });
-    const email = `${unique('browser-history-')}@test.local`;
-    await app.strapi.service('admin::user').create({ email, firstname: '协调办', lastname: '留痕', password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
-    baseUrl = await listen(app);
-    browser = await launchBrowser();
-    ({ page, pageErrors } = await openPage(browser));
-    await signIn(page, baseUrl, email, PASSWORD);
+    ({ baseUrl, browser, page, pageErrors } = await openAsOffice(app, '留痕'));
   }, 180_000);
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { writeFile, mkdir } from 'fs/promises';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { IMPORT_HEADERS } from '../../src/domain/land-import';
-import { ARTIFACTS, describeInBrowser, launchBrowser, listen, openPage, screenshot, signIn, step } from '../helpers/browser';
+import { ARTIFACTS, describeInBrowser, openAsOffice, screenshot, step } from '../helpers/browser';
 import { count, create, creditCode, unique, type Json } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 
@@ -35,13 +35,7 @@ describeInBrowser('导入 亩产效益评价 in the content manager (Chromium)',
 
   beforeAll(async () => {
     enterprise = await create(app, 'enterprises', { name: unique('导入测试企业-'), creditCode: creditCode(777) });
-    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'office' } });
-    const email = `${unique('browser-import-')}@test.local`;
-    await app.strapi.service('admin::user').create({ email, firstname: '协调办', lastname: '导入', password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
-    baseUrl = await listen(app);
-    browser = await launchBrowser();
-    ({ page, pageErrors } = await openPage(browser));
-    await signIn(page, baseUrl, email, PASSWORD);
+    ({ baseUrl, browser, page, pageErrors } = await openAsOffice(app, '导入'));
   }, 180_000);
 
   afterAll(async () => {

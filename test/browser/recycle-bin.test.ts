@@ -1,9 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, eventually, launchBrowser, listen, openPage, screenshot, signIn, step } from '../helpers/browser';
+import { describeInBrowser, eventually, openAsOffice, screenshot, step } from '../helpers/browser';
 import { create, read, rest, unique, type Json } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
-
-const PASSWORD = 'Browser-Password-2026';
 
 /**
  * 回收站 in the admin panel, in Chromium: the office finds a deleted record by name, restores it with 恢复, and the
@@ -22,13 +20,7 @@ describeInBrowser('回收站 in the admin panel (Chromium)', () => {
     project = await create(app, 'projects', { name: unique('回收站浏览器项目-'), category: 'general' });
     problem = await create(app, 'problems', { project: project.documentId, category: 'land_supply', title: unique('回收站浏览器问题-'), description: '用地指标不足' });
     expect((await rest(app).del(`/api/problems/${problem.documentId}`)).status).toBe(204);
-    const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'office' } });
-    const email = `${unique('browser-bin-')}@test.local`;
-    await app.strapi.service('admin::user').create({ email, firstname: '协调办', lastname: '回收', password: PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
-    baseUrl = await listen(app);
-    browser = await launchBrowser();
-    ({ page, pageErrors } = await openPage(browser));
-    await signIn(page, baseUrl, email, PASSWORD);
+    ({ baseUrl, browser, page, pageErrors } = await openAsOffice(app, '回收'));
   }, 180_000);
 
   afterAll(async () => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { unique } from './fixtures';
 import type { TestApp } from './strapi';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { recordSkippedSuite } = require('./services-registry');
@@ -135,6 +136,26 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.fill('input[name="password"]', password);
   await page.click('button[type="submit"]');
   await page.waitForSelector('nav a[href="/admin/content-manager"]');
+}
+
+/** The password of the admins the browser suites create. */
+export const BROWSER_PASSWORD = 'Browser-Password-2026';
+
+/**
+ * The coordination office in the admin panel: a new admin of the 办公室 role (协调办 <lastname>), the test's Strapi
+ * listening, a fresh Chromium page signed in. The caller closes `page.context()` and `browser` afterwards.
+ */
+export async function openAsOffice(app: TestApp, lastname: string) {
+  const role = await app.strapi.db.query('admin::role').findOne({ where: { code: 'office' } });
+  const email = `${unique('browser-office-')}@test.local`;
+  await app.strapi
+    .service('admin::user')
+    .create({ email, firstname: '协调办', lastname, password: BROWSER_PASSWORD, isActive: true, registrationToken: null, roles: [role.id] });
+  const baseUrl = await listen(app);
+  const browser = await launchBrowser();
+  const { page, pageErrors } = await openPage(browser);
+  await signIn(page, baseUrl, email, BROWSER_PASSWORD);
+  return { baseUrl, browser, page, pageErrors };
 }
 
 /**
