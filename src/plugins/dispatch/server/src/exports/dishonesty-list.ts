@@ -4,28 +4,21 @@
  * list turns red. Pure: the rows come scoped and loaded.
  */
 import {
-  addDataRow,
-  addHeader,
-  addInfoLine,
-  addSheet,
-  addTitle,
-  chineseDateTime,
-  createWorkbook,
+  addItemRows,
   enumLabel,
-  fitHeight,
   isoDate,
+  type ItemColumn,
   joinNames,
   nameOf,
+  openListSheet,
   toBuffer,
-  type CellValue,
-  type ColumnSpec,
 } from './shared';
 import type { ExportContext, ListedEnterprise } from './types';
 
 export const DISHONESTY_LIST_TITLE = '兰山区重大项目投资主体失信名单';
 export const DISHONESTY_LIST_NOTE = '依据：区发改局信用评价认定；信用修复后移出名单';
 
-type Column = ColumnSpec & { value: (enterprise: ListedEnterprise, index: number) => CellValue };
+type Column = ItemColumn<ListedEnterprise>;
 
 /** One line per record, in the order given. */
 const perRecord = (enterprise: ListedEnterprise, line: (record: ListedEnterprise['records'][number]) => string) =>
@@ -53,21 +46,15 @@ const FROZEN_COLUMNS = 2;
 /** The dishonesty list of `enterprises`, in the order given, titled with the export time and the scope. */
 export async function buildDishonestyList(enterprises: ListedEnterprise[], context: ExportContext): Promise<Buffer> {
   const at = context.at ?? new Date();
-  const span = COLUMNS.length;
-  const workbook = createWorkbook(DISHONESTY_LIST_TITLE, at);
-  const sheet = addSheet(workbook, '失信名单', COLUMNS, 'A3');
-  addTitle(sheet, DISHONESTY_LIST_TITLE, span);
-  const exported = [`导出时间：${chineseDateTime(at)}`, `范围：${context.scope}`, context.exportedBy ? `导出人：${context.exportedBy}` : null];
-  addInfoLine(sheet, span, exported.filter(Boolean).join('　　'), `共 ${enterprises.length} 家企业；${DISHONESTY_LIST_NOTE}`);
-  addHeader(sheet, COLUMNS, FROZEN_COLUMNS);
-
-  enterprises.forEach((enterprise, index) => {
-    const row = addDataRow(sheet, COLUMNS, COLUMNS.map((column) => column.value(enterprise, index)));
-    fitHeight(row, COLUMNS);
+  const { workbook, sheet } = openListSheet({
+    title: DISHONESTY_LIST_TITLE,
+    sheetName: '失信名单',
+    columns: COLUMNS,
+    at,
+    info: [`范围：${context.scope}`, context.exportedBy ? `导出人：${context.exportedBy}` : null],
+    note: `共 ${enterprises.length} 家企业；${DISHONESTY_LIST_NOTE}`,
+    frozenColumns: FROZEN_COLUMNS,
   });
-  if (!enterprises.length) {
-    const row = addDataRow(sheet, COLUMNS, ['（目前没有列入失信名单的企业）']);
-    sheet.mergeCells(row.number, 1, row.number, span);
-  }
+  addItemRows(sheet, COLUMNS, enterprises, '（目前没有列入失信名单的企业）');
   return toBuffer(workbook);
 }

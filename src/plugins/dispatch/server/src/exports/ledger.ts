@@ -3,35 +3,29 @@
  * reasons behind it, and a 合计 row. Pure: the rows come scoped and loaded.
  */
 import {
-  FORMAT,
   addDataRow,
-  addHeader,
-  addInfoLine,
-  addSheet,
-  addTitle,
-  chineseDateTime,
+  addItemRows,
   columnLetter,
-  createWorkbook,
   emphasize,
   enumLabel,
   excelDate,
-  fitHeight,
+  FORMAT,
   isoDate,
+  type ItemColumn,
   lightLabel,
   nameOf,
+  openListSheet,
   paintLight,
   toBuffer,
   toNumber,
   total,
-  type CellValue,
-  type ColumnSpec,
 } from './shared';
 import type { ExportContext, LedgerProject } from './types';
 
 export const LEDGER_TITLE = '兰山区重大项目台账';
 export const LEDGER_UNITS = '金额单位：万元；面积单位：亩';
 
-type Column = ColumnSpec & { value: (project: LedgerProject, index: number) => CellValue; summed?: keyof LedgerProject };
+type Column = ItemColumn<LedgerProject> & { summed?: keyof LedgerProject };
 
 const money = (header: string, field: 'plannedInvestment' | 'annualPlannedInvestment' | 'completedInvestment' | 'landArea'): Column => ({
   header,
@@ -91,22 +85,16 @@ export async function buildLedger(projects: LedgerProject[], context: ExportCont
   const columns = projects.some((project) => 'nextDue' in project) ? [...BASE_COLUMNS, ...NEXT_DUE_COLUMNS] : BASE_COLUMNS;
   const span = columns.length;
 
-  const workbook = createWorkbook(LEDGER_TITLE, at);
-  const sheet = addSheet(workbook, '项目台账', columns, 'A3');
-  addTitle(sheet, LEDGER_TITLE, span);
-  const exported = [`导出时间：${chineseDateTime(at)}`, `范围：${context.scope}`, context.exportedBy ? `导出人：${context.exportedBy}` : null];
-  addInfoLine(sheet, span, exported.filter(Boolean).join('　　'), LEDGER_UNITS);
-  const header = addHeader(sheet, columns, FROZEN_COLUMNS);
-
-  projects.forEach((project, index) => {
-    const row = addDataRow(sheet, columns, columns.map((column) => column.value(project, index)));
-    paintLight(row.getCell(LIGHT_COLUMN), project.light);
-    fitHeight(row, columns);
+  const { workbook, sheet, header } = openListSheet({
+    title: LEDGER_TITLE,
+    sheetName: '项目台账',
+    columns,
+    at,
+    info: [`范围：${context.scope}`, context.exportedBy ? `导出人：${context.exportedBy}` : null],
+    note: LEDGER_UNITS,
+    frozenColumns: FROZEN_COLUMNS,
   });
-  if (!projects.length) {
-    const row = addDataRow(sheet, columns, ['（无符合条件的项目）']);
-    sheet.mergeCells(row.number, 1, row.number, span);
-  }
+  addItemRows(sheet, columns, projects, '（无符合条件的项目）', { each: (row, project) => paintLight(row.getCell(LIGHT_COLUMN), project.light) });
 
   const firstData = header.last + 1;
   const lastData = sheet.rowCount;

@@ -309,3 +309,50 @@ export function fitHeight(row: ExcelJS.Row, columns: ColumnSpec[]): void {
 export async function toBuffer(workbook: ExcelJS.Workbook): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+/** A column of a list export: its layout and how it reads one item. */
+export type ItemColumn<T> = ColumnSpec & { value: (item: T, index: number) => CellValue };
+
+/**
+ * The frame every list export shares: a workbook of one A3 sheet with the title, the info line (the export's time,
+ * then `info`; `note` on the right) and the column header, the first `frozenColumns` columns frozen.
+ */
+export function openListSheet(options: {
+  title: string;
+  sheetName: string;
+  columns: ColumnSpec[];
+  at: Date;
+  info: Array<string | null | undefined>;
+  note?: string;
+  frozenColumns?: number;
+}): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet; header: { first: number; last: number } } {
+  const span = options.columns.length;
+  const workbook = createWorkbook(options.title, options.at);
+  const sheet = addSheet(workbook, options.sheetName, options.columns, 'A3');
+  addTitle(sheet, options.title, span);
+  addInfoLine(sheet, span, [`导出时间：${chineseDateTime(options.at)}`, ...options.info].filter(Boolean).join('　　'), options.note);
+  const header = addHeader(sheet, options.columns, options.frozenColumns ?? 0);
+  return { workbook, sheet, header };
+}
+
+/**
+ * One data row per item, its height fitted to the `fit` columns (all by default; `each` may touch the row), or —
+ * with no item — the `empty` line across the sheet.
+ */
+export function addItemRows<T>(
+  sheet: ExcelJS.Worksheet,
+  columns: Array<ItemColumn<T>>,
+  items: T[],
+  empty: string,
+  { fit = columns, each }: { fit?: ColumnSpec[]; each?: (row: ExcelJS.Row, item: T) => void } = {}
+): void {
+  items.forEach((item, index) => {
+    const row = addDataRow(sheet, columns, columns.map((column) => column.value(item, index)));
+    each?.(row, item);
+    fitHeight(row, fit);
+  });
+  if (!items.length) {
+    const row = addDataRow(sheet, columns, [empty]);
+    sheet.mergeCells(row.number, 1, row.number, columns.length);
+  }
+}

@@ -6,18 +6,12 @@
 import { fieldLabel } from '../../../../../domain/labels';
 import { flattenData, SUBJECTS, type UpwardSubject } from '../../../../../domain/upward';
 import {
-  addDataRow,
-  addHeader,
-  addInfoLine,
-  addSheet,
-  addTitle,
+  addItemRows,
   chineseDateTime,
-  createWorkbook,
   enumLabel,
-  fitHeight,
+  type ItemColumn,
+  openListSheet,
   toBuffer,
-  type CellValue,
-  type ColumnSpec,
 } from './shared';
 import type { ExportContext } from './types';
 
@@ -50,7 +44,7 @@ export function payloadHeader(subjectType: string | undefined, key: string): str
   return `${label}（${key}）`;
 }
 
-type Column = ColumnSpec & { value: (report: ListedUpwardReport, index: number) => CellValue };
+type Column = ItemColumn<ListedUpwardReport>;
 
 const FIXED: Column[] = [
   { header: '序号', width: 6, value: (_, index) => index + 1 },
@@ -92,21 +86,16 @@ const JSON_COLUMN: Column = { header: '上报内容（JSON）', width: 60, wrap:
 export async function buildUpwardReports(reports: ListedUpwardReport[], context: ExportContext, targetLabel?: string): Promise<Buffer> {
   const at = context.at ?? new Date();
   const columns = [...FIXED, ...payloadColumns(reports), JSON_COLUMN];
-  const span = columns.length;
   const title = targetLabel ? `${UPWARD_REPORTS_TITLE}（${targetLabel}）` : UPWARD_REPORTS_TITLE;
-  const workbook = createWorkbook(title, at);
-  const sheet = addSheet(workbook, '上报记录', columns, 'A3');
-  addTitle(sheet, title, span);
-  const exported = [`导出时间：${chineseDateTime(at)}`, `范围：${context.scope}`, context.exportedBy ? `导出人：${context.exportedBy}` : null];
-  addInfoLine(sheet, span, exported.filter(Boolean).join('　　'), `共 ${reports.length} 条；与接口报送内容一致`);
-  addHeader(sheet, columns, 2);
-  reports.forEach((report, index) => {
-    const row = addDataRow(sheet, columns, columns.map((column) => column.value(report, index)));
-    fitHeight(row, columns.filter((column) => column !== JSON_COLUMN));
+  const { workbook, sheet } = openListSheet({
+    title,
+    sheetName: '上报记录',
+    columns,
+    at,
+    info: [`范围：${context.scope}`, context.exportedBy ? `导出人：${context.exportedBy}` : null],
+    note: `共 ${reports.length} 条；与接口报送内容一致`,
+    frozenColumns: 2,
   });
-  if (!reports.length) {
-    const row = addDataRow(sheet, columns, ['（没有上报记录）']);
-    sheet.mergeCells(row.number, 1, row.number, span);
-  }
+  addItemRows(sheet, columns, reports, '（没有上报记录）', { fit: columns.filter((column) => column !== JSON_COLUMN) });
   return toBuffer(workbook);
 }

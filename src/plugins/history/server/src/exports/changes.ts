@@ -5,17 +5,11 @@
  */
 import { ACTION_LABELS, PATH_LABELS, VIA_LABELS, changeText, typeLabel, type RecordedChange } from '../../../../../domain/history';
 import {
-  addDataRow,
-  addHeader,
-  addInfoLine,
-  addSheet,
-  addTitle,
+  addItemRows,
   chineseDateTime,
-  createWorkbook,
-  fitHeight,
+  type ItemColumn,
+  openListSheet,
   toBuffer,
-  type CellValue,
-  type ColumnSpec,
 } from '../../../../dispatch/server/src/exports/shared';
 
 export const CHANGES_TITLE = '兰山区重大项目落地服务平台变更记录';
@@ -32,7 +26,7 @@ export interface ListedChange {
   changes?: RecordedChange[] | null;
 }
 
-type Column = ColumnSpec & { value: (change: ListedChange, index: number) => CellValue };
+type Column = ItemColumn<ListedChange>;
 
 const COLUMNS: Column[] = [
   { header: '序号', width: 6, value: (_, index) => index + 1 },
@@ -60,20 +54,15 @@ export interface ChangesExportContext {
 }
 
 export async function buildChangesWorkbook(changes: ListedChange[], context: ChangesExportContext): Promise<Buffer> {
-  const span = COLUMNS.length;
-  const workbook = createWorkbook(CHANGES_TITLE, context.at);
-  const sheet = addSheet(workbook, '变更记录', COLUMNS, 'A3');
-  addTitle(sheet, CHANGES_TITLE, span);
-  const info = [`导出时间：${chineseDateTime(context.at)}`, context.exportedBy ? `导出人：${context.exportedBy}` : null].filter(Boolean).join('　　');
-  addInfoLine(sheet, span, info, `共 ${changes.length} 条${context.limited ? '（仅最近的记录，请缩小查询范围）' : ''}`);
-  addHeader(sheet, COLUMNS, 2);
-  changes.forEach((change, index) => {
-    const row = addDataRow(sheet, COLUMNS, COLUMNS.map((column) => column.value(change, index)));
-    fitHeight(row, COLUMNS);
+  const { workbook, sheet } = openListSheet({
+    title: CHANGES_TITLE,
+    sheetName: '变更记录',
+    columns: COLUMNS,
+    at: context.at,
+    info: [context.exportedBy ? `导出人：${context.exportedBy}` : null],
+    note: `共 ${changes.length} 条${context.limited ? '（仅最近的记录，请缩小查询范围）' : ''}`,
+    frozenColumns: 2,
   });
-  if (!changes.length) {
-    const row = addDataRow(sheet, COLUMNS, ['（没有符合条件的变更记录）']);
-    sheet.mergeCells(row.number, 1, row.number, span);
-  }
+  addItemRows(sheet, COLUMNS, changes, '（没有符合条件的变更记录）');
   return toBuffer(workbook);
 }
