@@ -166,6 +166,9 @@ describe('reporting upward to the city', () => {
       expect(report).toMatchObject({ target: 'city_project_library', event: 'project_reported_to_city', subjectType: 'project', attempts: 1, responseStatus: 200 });
       expect(report.deliveredAt).toBeTruthy();
       expect(report.lastError).toBeNull();
+      // by whom: the full-access API token the test writes with, by its id and name
+      const token = await app.strapi.db.query('admin::api-token').findOne({ where: { name: { $startsWith: 'test-full-access-' } } });
+      expect(report.triggeredBy).toBe(`token:${token.id} ${token.name}`);
 
       const mine = always.requests.slice(before);
       expect(mine).toHaveLength(1);
@@ -365,16 +368,125 @@ describe('reporting upward to the city', () => {
       level: 'city',
     });
     const before = reform.requests.length;
-    await update(app, 'problems', problem.documentId, { state: 'escalated' });
+    // escalated by a signed-in user of the office (REST), not the API token
+    const officeUser = await restActor(app, 'office', null, 'office user');
+    const escalated = await officeUser.put(`/api/problems/${problem.documentId}`, { state: 'escalated' });
+    expect(escalated.status).toBe(200);
     await update(app, 'problems', problem.documentId, { suggestion: '请求市发展改革委协调省级用地指标' });
     const [report] = await delivered(problem.documentId);
     expect(report).toMatchObject({ target: 'city_development_reform', event: 'problem_escalated', subjectType: 'problem' });
+    expect(report.triggeredBy).toBe(`user:${officeUser.user.id} ${officeUser.user.username}`);
     await sleep(1200);
     expect(await reportsOf(problem.documentId)).toHaveLength(1);
     const mine = reform.requests.slice(before);
     expect(mine).toHaveLength(1);
     expect(mine[0].json.data).toMatchObject({ title: problem.title, level: 'city', state: 'escalated', category: 'land_supply', project: { code: project.code } });
     expect(verifySignature(SECRETS.developmentReform, String(mine[0].headers['x-timestamp']), mine[0].body, String(mine[0].headers['x-signature']))).toBe(true);
+  });
+
+  describe('through the admin panel (content manager)', () => {
+    const PROJECT = 'api::project.project';
+    const CREDIT_RECORD = 'api::credit-record.credit-record';
+    const connect = (documentId: string) => ({ connect: [{ documentId }], disconnect: [] });
+    const signedBy = (secret: string, request: Received) =>
+      verifySignature(secret, String(request.headers['x-timestamp']), request.body, String(request.headers['x-signature']));
+
+    it('the office admin moves a project to 已报市级: one signed request to the library, by the admin; saving it again sends nothing', async () => {
+      const project = await createProject(app, { applicantBureau: yitang.documentId, stage: 'in_library' });
+      const before = always.requests.length;
+      const moved = await office.update(PROJECT, project.documentId, { stage: 'reported_to_city' });
+      expect(moved.status).toBe(200);
+      const [report] = await delivered(project.documentId);
+      expect(report).toMatchObject({ target: 'city_project_library', event: 'project_reported_to_city', attempts: 1, responseStatus: 200 });
+      expect(report.triggeredBy).toBe(`admin:${office.user.id} ${office.email}`);
+      const mine = always.requests.slice(before);
+      expect(mine).toHaveLength(1);
+      expect(mine[0].headers['x-report-id']).toBe(report.reportId);
+      expect(mine[0].json).toMatchObject({ event: 'project_reported_to_city', subject: { documentId: project.documentId }, data: { stage: 'reported_to_city', name: project.name } });
+      expect(signedBy(SECRETS.projectLibrary, mine[0])).toBe(true);
+
+      // saved again as the admin form does: the whole record as read, the stage unchanged
+      const form = await office.findOne(PROJECT, project.documentId);
+      expect(form.status).toBe(200);
+      expect(form.body.data.stage).toBe('reported_to_city');
+      const { id: _id, documentId: _documentId, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...fields } = form.body.data;
+      const saved = await office.update(PROJECT, project.documentId, { ...fields, summary: '已报送市重大项目库（后台）' });
+      expect(saved.status).toBe(200);
+      await sleep(2500); // two sweeps
+      expect(await reportsOf(project.documentId)).toHaveLength(1);
+      expect(always.requests.length).toBe(before + 1);
+    });
+
+    it('the 发改局 department admin records a blacklisting: one signed request to the city credit platform, by that admin; saving it again sends nothing', async () => {
+      const reformAdmin = await adminActor(app, 'department', await bureau(app, 'development-reform'), 'development reform admin');
+      const investor = await create(app, 'enterprises', { name: unique('后台失信企业-'), creditCode: creditCode(8802), legalRepresentative: '李某' });
+      const before = credit.requests.length;
+      const created = await reformAdmin.create(CREDIT_RECORD, {
+        enterprise: connect(investor.documentId),
+        kind: 'false_information',
+        description: '承诺事项未履行且提供虚假材料',
+        decidedAt: '2026-10-08',
+        decidedBy: '区发改局',
+        blacklist: true,
+        measures: '取消重大项目资格',
+      });
+      expect(created.status).toBe(201);
+      const documentId = created.body.data.documentId;
+      const [report] = await delivered(documentId);
+      expect(report).toMatchObject({ target: 'city_credit', event: 'credit_blacklisted', attempts: 1 });
+      expect(report.triggeredBy).toBe(`admin:${reformAdmin.user.id} ${reformAdmin.email}`);
+      const mine = credit.requests.slice(before);
+      expect(mine).toHaveLength(1);
+      expect(mine[0].json).toMatchObject({ event: 'credit_blacklisted', data: { blacklist: true, enterprise: { name: investor.name, creditCode: investor.creditCode } } });
+      expect(signedBy(SECRETS.credit, mine[0])).toBe(true);
+
+      const saved = await reformAdmin.update(CREDIT_RECORD, documentId, { blacklist: true, measures: '取消重大项目资格，三年内不得申报' });
+      expect(saved.status).toBe(200);
+      await sleep(2500);
+      expect(await reportsOf(documentId)).toHaveLength(1);
+      expect(credit.requests.length).toBe(before + 1);
+    });
+
+    it('重新上报 in the content manager: the office admin saves a failed report back to 待投递 and it is delivered once more, under its report id', async () => {
+      let up = false;
+      const down = await open(() => ({ status: up ? 200 : 503 }));
+      await settings({ projectLibraryUrl: down.url, maxAttempts: 1 });
+      try {
+        const project = await createProject(app, { applicantBureau: yitang.documentId, stage: 'in_library' });
+        await reportToCity(project);
+        const failed = await eventually('a failed report', async () => {
+          const [row] = await reportsOf(project.documentId);
+          return row?.state === 'failed' ? row : null;
+        });
+        expect(down.requests).toHaveLength(1);
+
+        // a department admin cannot (it cannot even read the reports)
+        const reformAdmin = await adminActor(app, 'department', await bureau(app, 'development-reform'), 'development reform admin 2');
+        expect((await reformAdmin.update(REPORT, failed.documentId, { state: 'pending' })).status).toBe(403);
+        await sleep(1200);
+        expect(down.requests).toHaveLength(1);
+
+        up = true;
+        // as the edit view saves: the whole report as read, the state changed
+        const form = await office.findOne(REPORT, failed.documentId);
+        expect(form.status).toBe(200);
+        expect(form.body.data.state).toBe('failed');
+        const { id: _id, documentId: _documentId, createdAt: _c, updatedAt: _u, createdBy: _cb, updatedBy: _ub, ...fields } = form.body.data;
+        const retried = await office.update(REPORT, failed.documentId, { ...fields, state: 'pending' });
+        expect(retried.status).toBe(200);
+        const [report] = await delivered(project.documentId);
+        expect(report.attempts).toBe(1);
+        expect(report.reportId).toBe(failed.reportId);
+        // the report stays the trigger's, not the retrying admin's
+        expect(report.triggeredBy).toBe(failed.triggeredBy);
+        await sleep(1200);
+        expect(down.requests).toHaveLength(2);
+        expect(down.requests.map((request) => request.headers['x-report-id'])).toEqual([failed.reportId, failed.reportId]);
+        expect(signedBy(SECRETS.projectLibrary, down.requests[1])).toBe(true);
+      } finally {
+        await settings({ projectLibraryUrl: always.url, maxAttempts: 5 });
+      }
+    });
   });
 
   describe('reports by hand', () => {
