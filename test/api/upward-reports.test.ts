@@ -577,6 +577,35 @@ describe('reporting upward to the city', () => {
       expect(rows.every((row) => row.state === '已送达')).toBe(true);
     });
 
+    it('the admin panel route gives the office admin the same workbook as the REST route; a department admin is refused', async () => {
+      const query = '?target=city_project_library';
+      const restFile = await download(app, `/api/dispatch/exports/upward-reports${query}`, await app.token());
+      const adminFile = await download(app, `/dispatch/exports/upward-reports${query}`, office.authorization);
+      expect(adminFile.status).toBe(200);
+      expect(adminFile.headers['content-type']).toBe(XLSX);
+      const rowsOf = async (body: Buffer) => {
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(body as any);
+        const sheet = workbook.worksheets[0];
+        const rows: string[][] = [];
+        // row 2 names who exported it and when: the rest must match cell for cell
+        sheet.eachRow((row, number) => {
+          if (number !== 2) rows.push((row.values as unknown[]).map((value) => JSON.stringify(value ?? null)));
+        });
+        return rows;
+      };
+      const fromAdmin = await rowsOf(adminFile.body);
+      expect(fromAdmin).toEqual(await rowsOf(restFile.body));
+      expect(fromAdmin.length - 2).toBe(await app.strapi.db.query(REPORT).count({ where: { target: 'city_project_library' } }));
+
+      const departmentAdmin = await adminActor(app, 'department', await bureau(app, 'development-reform'), 'development reform exporter');
+      const refused = await download(app, `/dispatch/exports/upward-reports${query}`, departmentAdmin.authorization);
+      expect(refused.status).toBe(403);
+      // leaders export them in the admin panel as through REST
+      const leaderAdmin = await adminActor(app, 'leader', null, 'leader exporter');
+      expect((await download(app, `/dispatch/exports/upward-reports${query}`, leaderAdmin.authorization)).status).toBe(200);
+    });
+
     it('a bad target is a 400 naming it', async () => {
       const res = await api().get('/api/dispatch/exports/upward-reports?target=province');
       expect(res.status).toBe(400);

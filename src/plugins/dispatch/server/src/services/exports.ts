@@ -219,9 +219,14 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * 上报记录: the reports to the city (all, or one `target`'s), the same content the receivers got — the fallback
-     * when a receiver is down or not yet connected. Read in the caller's scope: the office and leaders see them all.
+     * when a receiver is down or not yet connected. The office's and the leaders' alone: anyone else (a department or
+     * town admin, whose 导出 covers the other exports) is refused, as the content API refuses them.
      */
     async upwardReports(query: { target?: unknown }): Promise<ExportFile> {
+      const viewer = await strapi.plugin('bureau-views').service('scope').viewer();
+      if (viewer.kind !== 'all') {
+        throw new errors.ForbiddenError('上报记录仅限协调办公室和区领导导出 / the reports to the city are exported by the office and the leaders only');
+      }
       const target = query.target === undefined || query.target === '' ? undefined : query.target;
       if (target !== undefined && (typeof target !== 'string' || !(UPWARD_TARGETS as readonly string[]).includes(target))) {
         throw badParameter('target', `取值须为 ${UPWARD_TARGETS.join('、')} 之一`, `must be one of ${UPWARD_TARGETS.join(', ')}`);
