@@ -1,8 +1,10 @@
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { DateTime } from 'luxon';
 import { parseNoticeNumber } from '../../src/domain/supervision';
 import { adminActor, restActor, type AdminActor, type RestActor } from '../helpers/bureaus';
 import { download, bureau, count, create, createProject, expectFieldError, type Json, rest, unique, update } from '../helpers/fixtures';
+import { fakeWallClock } from '../deadlines/helpers';
 import { useStrapi } from '../helpers/strapi';
 
 const INSPECTION = 'api::inspection.inspection';
@@ -320,6 +322,200 @@ describe('special inspections and supervision notices', () => {
       expect(figure.repliedOnTime).toBe(1);
       expect(res.body.data.district.supervision.received).toBe(await db(NOTICE).count());
       expect(res.body.meta.definitions.supervision.name).toBe('督办单办理');
+    });
+  });
+
+  describe('through the admin panel', () => {
+    const connect = (documentId: string) => ({ connect: [{ documentId }], disconnect: [] });
+    let inspection: Json;
+    let notices: Json[];
+
+    it('an inspection the office admin creates in the content manager raises one numbered notice per marked finding; saved again there, none', async () => {
+      const before = await count(app, 'supervision-notices');
+      const title = unique('后台专项督查-');
+      const created = await officeAdmin.create(INSPECTION, {
+        title,
+        scopeKind: 'units',
+        bureaus: connect(land.documentId),
+        inspectedAt: '2026-11-22',
+        inspectors: '赵某',
+        state: 'done',
+        findings: [
+          { bureau: connect(land.documentId), project: connect(project.documentId), issue: '后台：用地报批材料缺项', requirement: '补齐报批材料', raiseNotice: true },
+          { bureau: connect(commerce.documentId), issue: '后台：招商项目跟踪服务不到位', replyWorkingDays: 3, raiseNotice: true },
+          { bureau: connect(commerce.documentId), issue: '后台：宣传栏未更新', raiseNotice: false },
+        ],
+      });
+      expect(created.status).toBe(201);
+      inspection = created.body.data;
+      notices = await noticesOf(inspection);
+      expect(notices.map((notice) => [notice.bureau.code, notice.issue, notice.state, notice.source])).toEqual([
+        ['natural-resources', '后台：用地报批材料缺项', 'issued', 'inspection_finding'],
+        ['commerce', '后台：招商项目跟踪服务不到位', 'issued', 'inspection_finding'],
+      ]);
+      expect(notices.map((notice) => notice.replyWorkingDays)).toEqual([5, 3]);
+      const numbers = notices.map((notice) => parseNoticeNumber(notice.number));
+      expect(numbers.every(Boolean)).toBe(true);
+      expect(numbers[1]!.sequence).toBe(numbers[0]!.sequence + 1);
+      expect(await count(app, 'supervision-notices')).toBe(before + 2);
+      for (const notice of notices) expect((await deadlineOf(notice)).state).toBe('pending');
+
+      // saved again as the edit view does: the findings as read back, with their ids and keys, another field changed
+      const form = await officeAdmin.findOne(INSPECTION, inspection.documentId);
+      expect(form.status).toBe(200);
+      const findingsAsRead: Json[] = form.body.data.findings;
+      expect(findingsAsRead).toHaveLength(3);
+      expect(new Set(findingsAsRead.map((finding) => finding.key)).size).toBe(3);
+      const saved = await officeAdmin.update(INSPECTION, inspection.documentId, {
+        title,
+        scopeKind: 'units',
+        inspectedAt: '2026-11-22',
+        state: 'done',
+        note: '后台复查',
+        findings: findingsAsRead.map(({ id, key, issue, requirement, replyWorkingDays, raiseNotice }) => ({ id, key, issue, requirement, replyWorkingDays, raiseNotice })),
+      });
+      expect(saved.status).toBe(200);
+      expect(await count(app, 'supervision-notices')).toBe(before + 2);
+      const again = await noticesOf(inspection);
+      expect(again.map((notice) => notice.documentId)).toEqual(notices.map((notice) => notice.documentId));
+      expect(again.map((notice) => notice.number)).toEqual(notices.map((notice) => notice.number));
+      // the findings keep their units and keys
+      const stored = await api().get(`/api/inspections/${inspection.documentId}?populate[findings][populate][bureau][fields][0]=code`);
+      expect(stored.body.data.note).toBe('后台复查');
+      expect(stored.body.data.findings.map((finding: Json) => [finding.bureau?.code, finding.key])).toEqual(
+        findingsAsRead.map((finding, index) => [['natural-resources', 'commerce', 'commerce'][index], finding.key])
+      );
+    });
+
+    it('the bureau’s department admin replies in the content manager; another bureau’s admin cannot; the office admin accepts', async () => {
+      const [notice] = notices; // 区自然资源局's
+      const commerceAdmin = await adminActor(app, 'department', commerce, 'commerce admin');
+      expect([403, 404]).toContain((await commerceAdmin.update(NOTICE, notice.documentId, { reply: '越权回复' })).status);
+
+      const replied = await landAdmin.update(NOTICE, notice.documentId, { reply: '已补齐报批材料并报送区自然资源局审核。', issue: '改写的问题' });
+      expect(replied.status).toBe(200);
+      let stored = (await api().get(`/api/supervision-notices/${notice.documentId}`)).body.data;
+      expect(stored).toMatchObject({ state: 'replied', reply: '已补齐报批材料并报送区自然资源局审核。', issue: notice.issue });
+      expect(stored.repliedAt).toBeTruthy();
+      expect((await deadlineOf(notice)).state).toBe('met');
+
+      const accepted = await officeAdmin.update(NOTICE, notice.documentId, { state: 'accepted', reviewNote: '材料齐全，同意办结。' });
+      expect(accepted.status).toBe(200);
+      stored = (await api().get(`/api/supervision-notices/${notice.documentId}`)).body.data;
+      expect(stored.state).toBe('accepted');
+      expect(stored.history.map((entry: Json) => [entry.from, entry.to, entry.by])).toEqual([
+        [null, 'issued', 'system'],
+        ['issued', 'replied', 'bureau'],
+        ['replied', 'accepted', 'office'],
+      ]);
+    });
+  });
+
+  describe('the reply reminder', () => {
+    afterEach(() => {
+      jest.useRealTimers();
+    });
+
+    it('reminds the bureau at 09:00 of the working day before the reply deadline, once; a reply stops it', async () => {
+      const science = await bureau(app, 'science-technology');
+      const res = await api().post('/api/supervision-notices', { bureau: science.documentId, issue: unique('科技项目申报材料迟报-'), replyWorkingDays: 3 });
+      expect(res.status).toBe(201);
+      const notice = res.body.data;
+      const deadline = await deadlineOf(notice);
+      expect(deadline.rule.key).toBe('supervision-notice-reply');
+      expect(new Date(deadline.dueAt).toISOString()).toBe(new Date(notice.replyDueAt).toISOString());
+      const dueDate = DateTime.fromJSDate(new Date(deadline.dueAt)).setZone(ZONE).toISODate()!;
+      const cal = await calendar();
+      const remindAt = DateTime.fromISO(cal.addWorkingDays(dueDate, -1).date, { zone: ZONE }).set({ hour: 9 }).toJSDate();
+      expect(remindAt.getTime()).toBeGreaterThan(Date.now());
+
+      const delivery = app.strapi.plugin('deadlines').service('delivery');
+      const job = { deadlineId: deadline.id, version: deadline.version, kind: 'reminder' as const, step: 0 };
+      const reminders = () => db('plugin::deadlines.notification').findMany({ where: { deadline: { id: deadline.id }, kind: 'reminder' }, populate: ['bureau'] });
+      // planned for that instant, not sent before it
+      expect(await delivery.deliver(job)).toEqual({ status: 'early', runAt: remindAt });
+      expect(await reminders()).toHaveLength(0);
+
+      // the wall clock a minute past it (only Date is faked): delivered to the bureau, once however often it runs
+      fakeWallClock(new Date(remindAt.getTime() + 60_000));
+      const outcome = await delivery.deliver(job);
+      expect(['delivered', 'duplicate']).toContain(outcome.status);
+      expect((await delivery.deliver(job)).status).toBe('duplicate');
+      await app.strapi.plugin('deadlines').service('scheduler').drain?.();
+      const sent = await reminders();
+      expect(sent).toHaveLength(1);
+      expect(sent[0].bureau.id).toBe(science.id);
+      expect(sent[0].title).toContain(science.name);
+      expect(sent[0].title).toContain(`将于 ${dueDate} 到期`);
+      expect(sent[0].targetDocumentId).toBe(notice.documentId);
+      jest.useRealTimers();
+
+      // a notice replied to gets no reminder: the deadline is met
+      const other = await api().post('/api/supervision-notices', { bureau: science.documentId, issue: unique('科技项目绩效材料缺失-'), replyWorkingDays: 3 });
+      const replier = await restActor(app, 'department', science, 'science user');
+      expect((await replier.put(`/api/supervision-notices/${other.body.data.documentId}`, { reply: '已补充绩效材料。' })).status).toBe(200);
+      const met = await deadlineOf(other.body.data);
+      expect(met.state).toBe('met');
+      fakeWallClock(new Date(remindAt.getTime() + 60_000));
+      expect(await delivery.deliver({ deadlineId: met.id, version: met.version, kind: 'reminder', step: 0 })).toEqual({ status: 'dropped', reason: 'met' });
+      expect(await db('plugin::deadlines.notification').count({ where: { deadline: { id: met.id } } })).toBe(0);
+    });
+  });
+
+  describe('a bulletin issued after notices', () => {
+    it('counts the bureau’s notices received, replied on time and open, in its figures and its spreadsheet', async () => {
+      const finance = await bureau(app, 'financial-regulation');
+      const user = await restActor(app, 'department', finance, 'financial regulation user');
+      const raise = async (issue: string) => {
+        const res = await api().post('/api/supervision-notices', { bureau: finance.documentId, issue, replyWorkingDays: 5 });
+        expect(res.status).toBe(201);
+        return res.body.data;
+      };
+      const open = await raise(unique('金融服务台账未更新-'));
+      const replied = await raise(unique('企业融资需求未对接-'));
+      const accepted = await raise(unique('预警企业未走访-'));
+      for (const notice of [replied, accepted]) {
+        expect((await user.put(`/api/supervision-notices/${notice.documentId}`, { reply: '已整改并报送。' })).status).toBe(200);
+      }
+      expect((await officeAdmin.update(NOTICE, accepted.documentId, { state: 'accepted', reviewNote: '整改到位。' })).status).toBe(200);
+
+      // a bulletin covers days already past: the three notices were issued and handled a week ago
+      const week = 7 * 24 * 3600_000;
+      const back = (value: string | null) => (value ? new Date(new Date(value).getTime() - week).toISOString() : value);
+      for (const notice of [open, replied, accepted]) {
+        const row = await db(NOTICE).findOne({ where: { documentId: notice.documentId } });
+        await db(NOTICE).update({
+          where: { id: row.id },
+          data: {
+            issuedAt: back(row.issuedAt),
+            replyDueAt: back(row.replyDueAt),
+            repliedAt: back(row.repliedAt),
+            reviewedAt: back(row.reviewedAt),
+            history: row.history.map((entry: Json) => ({ ...entry, at: back(entry.at) })),
+          },
+        });
+      }
+      const today = DateTime.now().setZone(ZONE);
+      const period = { periodLabel: '近两周督办', periodStart: today.minus({ days: 14 }).toISODate(), periodEnd: today.minus({ days: 1 }).toISODate() };
+      const draft = await create(app, 'bulletins', period);
+      const issued = await update(app, 'bulletins', draft.documentId, { state: 'issued' });
+      expect(issued.state).toBe('issued');
+      const stored = await db('api::bulletin.bulletin').findOne({ where: { documentId: draft.documentId } });
+      const figures = stored.figures.units.find((unit: Json) => unit.bureau.documentId === finance.documentId);
+      expect(figures.supervision).toMatchObject({ received: 3, replied: 2, repliedOnTime: 2, accepted: 1, open: 2 });
+
+      const file = await download(app, `/api/dispatch/exports/bulletins/${draft.documentId}`, await app.token());
+      expect(file.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file.body as any);
+      const sheet = workbook.worksheets[0];
+      const rows: string[][] = [];
+      sheet.eachRow((row) => rows.push((row.values as unknown[]).map((value) => (value === null || value === undefined ? '' : String(value)))));
+      const header = rows.find((row) => row.includes('收到') && row.includes('按期回复') && row.includes('未办结'))!;
+      expect(header).toBeTruthy();
+      const line = rows.find((row) => row.includes(finance.name))!;
+      expect(line).toBeTruthy();
+      expect([line[header.indexOf('收到')], line[header.indexOf('按期回复')], line[header.indexOf('未办结')]]).toEqual(['3', '2', '2']);
     });
   });
 });
