@@ -271,6 +271,14 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       return allMatch(uid, refs, await readFilter(uid, given));
     },
 
+    /**
+     * Whether the viewer may read no record of a type at all, whatever exists: a lead bureau's type for anyone but
+     * its people, the office and leaders (an endpoint over the whole type refuses them rather than answering empty).
+     */
+    async readsNone(uid: string, given?: Viewer) {
+      return (await readFilter(uid, given)) === MATCH_NOTHING;
+    },
+
     /** May the viewer change these records of a type? */
     async canWrite(uid: string, refs: Ref[], given?: Viewer) {
       return allMatch(uid, refs, await writeFilter(uid, given));
