@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { shanghaiDate } from '../../src/domain/time';
+import { adminActor, restActor } from '../helpers/bureaus';
 import { useStrapi } from '../helpers/strapi';
 import { bureau, count, create, creditCode, download, expectFieldError, type Json, read, rest, unique, update } from '../helpers/fixtures';
 
@@ -428,6 +429,49 @@ describe('financial early warning', () => {
     it('without a file it is a 400 naming the file', async () => {
       expectFieldError(await upload(), INDICATOR, 'file');
       expectFieldError(await upload(Buffer.from('not a workbook')), INDICATOR, 'file');
+    });
+
+    it('区金融监管局 and the office import, through the API and the admin panel; a town and another department are refused and nothing is written', async () => {
+      const big = await watched();
+      const uploadAs = (url: string, authorization: string, file: Buffer) =>
+        app.http().post(url).set('Authorization', authorization).attach('file', file, '金融预警指标.xlsx');
+      const month = (period: string) => sheet([[big.creditCode, null, period, 60, 1000, 0, '企业财务部']]);
+      const periods = async () => {
+        const res = await api().get(`/api/finance-indicators?filters[enterprise][documentId][$eq]=${big.documentId}&sort=period&pagination[pageSize]=100`);
+        expect(res.status).toBe(200);
+        return res.body.data.map((row: Json) => row.period);
+      };
+      const REST = '/api/dispatch/imports/finance-indicators';
+      const ADMIN = '/dispatch/imports/finance-indicators';
+      const lead = await bureau(app, 'financial-regulation');
+      const commerce = await bureau(app, 'commerce');
+      const town = await bureau(app, 'sample-yitang');
+
+      const refused: Array<[string, string, string]> = [
+        ['town api user', REST, (await restActor(app, 'town', town, 'town api user')).authorization],
+        ['town admin', ADMIN, (await adminActor(app, 'town', town, 'town admin')).authorization],
+        ['区商务局 api user', REST, (await restActor(app, 'department', commerce, '区商务局 api user')).authorization],
+        ['区商务局 admin', ADMIN, (await adminActor(app, 'department', commerce, '区商务局 admin')).authorization],
+      ];
+      const before = await count(app, 'finance-indicators');
+      for (const [label, url, authorization] of refused) {
+        const res = await uploadAs(url, authorization, await month('2025-01'));
+        expect({ label, status: res.status }).toEqual({ label, status: 403 });
+      }
+      expect(await periods()).toEqual([]);
+      expect(await count(app, 'finance-indicators')).toBe(before);
+
+      const allowed: Array<[string, string, string, string]> = [
+        ['区金融监管局 api user', REST, (await restActor(app, 'department', lead, '区金融监管局 api user')).authorization, '2025-02'],
+        ['区金融监管局 admin', ADMIN, (await adminActor(app, 'department', lead, '区金融监管局 admin')).authorization, '2025-03'],
+        ['office api user', REST, (await restActor(app, 'office', null, 'office api user')).authorization, '2025-04'],
+        ['office admin', ADMIN, (await adminActor(app, 'office', null, 'office admin')).authorization, '2025-05'],
+      ];
+      for (const [label, url, authorization, period] of allowed) {
+        const res = await uploadAs(url, authorization, await month(period));
+        expect({ label, status: res.status, data: res.body.data }).toEqual({ label, status: 200, data: { rows: 1, created: 1, updated: 0, openWarnings: 0 } });
+      }
+      expect(await periods()).toEqual(['2025-02', '2025-03', '2025-04', '2025-05']);
     });
   });
 
