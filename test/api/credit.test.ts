@@ -265,5 +265,41 @@ describe('credit records and the dishonesty list', () => {
         expect(row[column('涉及项目')]).toBe(target.name);
       }
     });
+
+    it('is 区发改局’s, the office’s and the leaders’ to export; a town and another department are refused (403), through the API and the admin panel', async () => {
+      const listed = await enterprise();
+      await create(app, 'credit-records', blacklisting(listed, { decidedAt: daysAgo(2) }));
+      const reformAdmin = await adminActor(app, 'department', await bureau(app, 'development-reform'), '区发改局 admin');
+      const allowed: Array<[string, string, string]> = [
+        ['区发改局 api user', '/api/dispatch/exports/dishonesty-list', reform.authorization],
+        ['区发改局 admin', '/dispatch/exports/dishonesty-list', reformAdmin.authorization],
+        ['office api user', '/api/dispatch/exports/dishonesty-list', (await restActor(app, 'office', null, 'office api user')).authorization],
+        ['office admin', '/dispatch/exports/dishonesty-list', office.authorization],
+        ['leader api user', '/api/dispatch/exports/dishonesty-list', (await restActor(app, 'leader', null, 'leader api user')).authorization],
+        ['leader admin', '/dispatch/exports/dishonesty-list', (await adminActor(app, 'leader', null, 'leader admin')).authorization],
+      ];
+      for (const [label, url, authorization] of allowed) {
+        const res = await fetchFile(url, authorization);
+        expect({ label, status: res.status }).toEqual({ label, status: 200 });
+        const names = (await rowsOf(res.body)).flat();
+        expect({ label, listed: names.includes(listed.name) }).toEqual({ label, listed: true });
+      }
+
+      const commerce = await bureau(app, 'commerce');
+      const refused: Array<[string, string, string]> = [
+        ['town api user', '/api/dispatch/exports/dishonesty-list', (await restActor(app, 'town', yitang, 'town api user')).authorization],
+        ['town admin', '/dispatch/exports/dishonesty-list', (await adminActor(app, 'town', yitang, 'town admin')).authorization],
+        ['区商务局 api user', '/api/dispatch/exports/dishonesty-list', (await restActor(app, 'department', commerce, '区商务局 api user')).authorization],
+        ['区商务局 admin', '/dispatch/exports/dishonesty-list', (await adminActor(app, 'department', commerce, '区商务局 admin')).authorization],
+      ];
+      for (const [label, url, authorization] of refused) {
+        const res = await app.http().get(url).set('Authorization', authorization);
+        expect({ label, status: res.status }).toEqual({ label, status: 403 });
+        expect(res.headers['content-type']).toContain('application/json');
+        expect(res.body.error.message).toContain('失信名单仅限区发改局、协调办公室和区领导导出');
+        expect(res.body.error.message).toContain('the dishonesty list is exported by 区发改局, the coordination office and the district leaders only');
+        expect(JSON.stringify(res.body)).not.toContain(listed.name);
+      }
+    });
   });
 });

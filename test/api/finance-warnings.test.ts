@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { DateTime } from 'luxon';
 import { shanghaiDate } from '../../src/domain/time';
+import { planActions } from '../../src/plugins/deadlines/server/src/schedule/actions';
+import { adminActor, restActor } from '../helpers/bureaus';
 import { useStrapi } from '../helpers/strapi';
 import { bureau, count, create, creditCode, download, expectFieldError, type Json, read, rest, unique, update } from '../helpers/fixtures';
 
@@ -199,20 +201,40 @@ describe('financial early warning', () => {
       expect(new Date(deadline.dueAt).toISOString()).toBe(expected.body.data.dueAt);
       expect(warning.dueAt).toBe(expected.body.data.dueAt);
 
-      // the first reminder is planned for 09:00 of the day it is raised (or at once when later): after 09:00 on a
-      // working day, or on a day off, the bureau has a notification already
+      // the first reminder stands in for a "the clock starts" notice: the whole duration before the due day, at 09:00
+      // — the day the warning is raised (at once when raised later that day), an earlier working day when it is
+      // raised on a day off (so: at once as well)
+      const calendar = await app.strapi.plugin('deadlines').service('calendar').get();
+      const reminders = planActions(new Date(deadline.dueAt), deadline.rule, calendar).filter((action) => action.kind === 'reminder');
+      expect(reminders.map((action) => action.step)).toEqual([0, 1]);
+      const first = DateTime.fromJSDate(reminders[0].runAt).setZone(ZONE);
+      expect(first.toFormat('HH:mm')).toBe('09:00');
+      expect(first.toISODate()! <= raisedOn).toBe(true);
+      if (calendar.isWorkingDay(raisedOn)) expect(first.toISODate()).toBe(raisedOn);
+      expect(reminders[1].runAt.getTime()).toBeGreaterThan(Date.now());
+
+      // whatever the time of day: the scheduler runs what is due now, then the first reminder is delivered at its
+      // planned instant (the clock moved there when it lies ahead) — once, however often it is run
       await drain();
-      const notices = await app.strapi.db.query(NOTIFICATION).findMany({ where: { deadline: { id: deadline.id } }, populate: ['bureau'] });
-      const now = DateTime.now().setZone(ZONE);
-      const today = await app.http().get(`/api/deadlines/calendar?from=${now.toISODate()}&to=${now.toISODate()}`);
-      const earlyOnAWorkingDay = today.body.data[0].working && now.hour < 9;
-      if (earlyOnAWorkingDay) {
-        expect(notices).toEqual([]);
-      } else {
-        expect(notices).toHaveLength(1);
-        expect(notices[0]).toMatchObject({ kind: 'reminder', bureau: { id: lead.id } });
-        expect(notices[0].title).toContain('区金融监管局 金融预警');
+      const job = { deadlineId: deadline.id, version: deadline.version, kind: 'reminder' as const, step: 0 };
+      const realNow = Date.now.bind(Date);
+      const ahead = Math.max(0, reminders[0].runAt.getTime() - realNow());
+      const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + ahead);
+      const outcomes: string[] = [];
+      try {
+        for (let run = 0; run < 2; run += 1) outcomes.push((await app.strapi.plugin('deadlines').service('delivery').deliver(job)).status);
+      } finally {
+        clock.mockRestore();
       }
+      expect(['delivered', 'duplicate']).toContain(outcomes[0]);
+      expect(outcomes[1]).toBe('duplicate');
+      await app.strapi.plugin('deadlines').service('scheduler').reconcile();
+      await drain();
+
+      const notices = await app.strapi.db.query(NOTIFICATION).findMany({ where: { deadline: { id: deadline.id } }, populate: ['bureau'] });
+      expect(notices).toHaveLength(1);
+      expect(notices[0]).toMatchObject({ kind: 'reminder', bureau: { id: lead.id } });
+      expect(notices[0].title).toContain('区金融监管局 金融预警');
     });
 
     it('handling needs the financial service offered (400 naming it), then stamps it and meets the deadline', async () => {
@@ -428,6 +450,49 @@ describe('financial early warning', () => {
     it('without a file it is a 400 naming the file', async () => {
       expectFieldError(await upload(), INDICATOR, 'file');
       expectFieldError(await upload(Buffer.from('not a workbook')), INDICATOR, 'file');
+    });
+
+    it('区金融监管局 and the office import, through the API and the admin panel; a town and another department are refused and nothing is written', async () => {
+      const big = await watched();
+      const uploadAs = (url: string, authorization: string, file: Buffer) =>
+        app.http().post(url).set('Authorization', authorization).attach('file', file, '金融预警指标.xlsx');
+      const month = (period: string) => sheet([[big.creditCode, null, period, 60, 1000, 0, '企业财务部']]);
+      const periods = async () => {
+        const res = await api().get(`/api/finance-indicators?filters[enterprise][documentId][$eq]=${big.documentId}&sort=period&pagination[pageSize]=100`);
+        expect(res.status).toBe(200);
+        return res.body.data.map((row: Json) => row.period);
+      };
+      const REST = '/api/dispatch/imports/finance-indicators';
+      const ADMIN = '/dispatch/imports/finance-indicators';
+      const lead = await bureau(app, 'financial-regulation');
+      const commerce = await bureau(app, 'commerce');
+      const town = await bureau(app, 'sample-yitang');
+
+      const refused: Array<[string, string, string]> = [
+        ['town api user', REST, (await restActor(app, 'town', town, 'town api user')).authorization],
+        ['town admin', ADMIN, (await adminActor(app, 'town', town, 'town admin')).authorization],
+        ['区商务局 api user', REST, (await restActor(app, 'department', commerce, '区商务局 api user')).authorization],
+        ['区商务局 admin', ADMIN, (await adminActor(app, 'department', commerce, '区商务局 admin')).authorization],
+      ];
+      const before = await count(app, 'finance-indicators');
+      for (const [label, url, authorization] of refused) {
+        const res = await uploadAs(url, authorization, await month('2025-01'));
+        expect({ label, status: res.status }).toEqual({ label, status: 403 });
+      }
+      expect(await periods()).toEqual([]);
+      expect(await count(app, 'finance-indicators')).toBe(before);
+
+      const allowed: Array<[string, string, string, string]> = [
+        ['区金融监管局 api user', REST, (await restActor(app, 'department', lead, '区金融监管局 api user')).authorization, '2025-02'],
+        ['区金融监管局 admin', ADMIN, (await adminActor(app, 'department', lead, '区金融监管局 admin')).authorization, '2025-03'],
+        ['office api user', REST, (await restActor(app, 'office', null, 'office api user')).authorization, '2025-04'],
+        ['office admin', ADMIN, (await adminActor(app, 'office', null, 'office admin')).authorization, '2025-05'],
+      ];
+      for (const [label, url, authorization, period] of allowed) {
+        const res = await uploadAs(url, authorization, await month(period));
+        expect({ label, status: res.status, data: res.body.data }).toEqual({ label, status: 200, data: { rows: 1, created: 1, updated: 0, openWarnings: 0 } });
+      }
+      expect(await periods()).toEqual(['2025-02', '2025-03', '2025-04', '2025-05']);
     });
   });
 

@@ -37,9 +37,11 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   /** The bureau of a users-permissions user (the authenticated user object carries only its role). */
   async function userBureaus(userId: number | undefined): Promise<number[]> {
     if (!userId) return [];
-    // straight from the link table: this runs on every request of a bureau user
+    // straight from the link table: this runs on every request of a bureau user — but not inside a transaction
+    // (the first scoped write of a request may be the first to ask): the raw query would take a connection of its
+    // own, on SQLite (one connection) queued behind the very transaction waiting for it until the pool times out
     const link = (strapi.db.metadata.get(USER)?.attributes as Row | undefined)?.bureau?.joinTable;
-    if (link) {
+    if (link && !strapi.db.inTransaction()) {
       const schema = strapi.db.getSchemaName?.();
       const rows: Row[] = await strapi.db
         .connection(`${schema ? `${schema}.` : ''}${link.name}`)
@@ -269,6 +271,14 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     /** May the viewer read these records of a type? (Unknown records count as unreadable.) */
     async canRead(uid: string, refs: Ref[], given?: Viewer) {
       return allMatch(uid, refs, await readFilter(uid, given));
+    },
+
+    /**
+     * Whether the viewer may read no record of a type at all, whatever exists: a lead bureau's type for anyone but
+     * its people, the office and leaders (an endpoint over the whole type refuses them rather than answering empty).
+     */
+    async readsNone(uid: string, given?: Viewer) {
+      return (await readFilter(uid, given)) === MATCH_NOTHING;
     },
 
     /** May the viewer change these records of a type? */

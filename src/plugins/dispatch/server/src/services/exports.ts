@@ -191,9 +191,14 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /**
      * 失信名单: the enterprises on the dishonesty list (enterprise.blacklisted, kept by the credit records' rule), with
-     * their unrepaired blacklisting records and their projects — each read in the caller's scope.
+     * their unrepaired blacklisting records and their projects — each read in the caller's scope. The list is the
+     * credit records' lead bureau's (区发改局): a caller who may read none of them (a town, another department) is a 403.
      */
     async dishonestyList(): Promise<ExportFile> {
+      if (await strapi.plugin('bureau-views').service('scope').readsNone(CREDIT_RECORD)) {
+        // a PolicyError: Strapi answers any other ForbiddenError thrown behind a route with a bare "Forbidden"
+        throw new errors.PolicyError('失信名单仅限区发改局、协调办公室和区领导导出 / the dishonesty list is exported by 区发改局, the coordination office and the district leaders only');
+      }
       const enterprises = (await strapi.documents(ENTERPRISE as any).findMany({
         filters: { blacklisted: true },
         fields: ['name', 'creditCode', 'legalRepresentative'],
