@@ -37,6 +37,7 @@ type Data = DeliveryJob | { daily: string };
 
 export interface BullBackend extends Backend {
   readonly queue: Queue.Queue<Data>;
+  addMany(jobs: ScheduledJob[]): Promise<boolean[]>;
   /** Closes without waiting for running jobs: what a crash looks like to the other workers. */
   abandon(): Promise<void>;
 }
@@ -46,6 +47,8 @@ export const QUEUE_NAME = 'deadlines';
 export const RECOVERY_SETTINGS: Queue.AdvancedSettings = { stalledInterval: 1000, lockDuration: 5000, maxStalledCount: 2 };
 /** Times within this distance count as the same when deciding whether a waiting job must move. */
 const SAME_TIME_MS = 1000;
+/** Jobs looked up (one pipeline) or added (one `addBulk`) at once by `addMany`. */
+const BATCH = 1000;
 
 export function createBullBackend(options: BullOptions): BullBackend {
   const { run, log } = options;
@@ -110,6 +113,47 @@ export function createBullBackend(options: BullOptions): BullBackend {
       return true;
     },
 
+    /**
+     * The reconcile's path: one pipelined look-up of every job (its hash's timestamp and delay, and whether it is
+     * delayed), then the missing ones in one `addBulk` (idempotent by job id like `add`); a delayed job whose time
+     * changed goes through `add` (replaced).
+     */
+    async addMany(jobs: ScheduledJob[]) {
+      if (!jobs.length) return [];
+      if (!online()) return jobs.map(() => false);
+      const results: boolean[] = new Array(jobs.length).fill(true);
+      const missing: number[] = [];
+      const moved: number[] = [];
+      for (let start = 0; start < jobs.length; start += BATCH) {
+        const batch = jobs.slice(start, start + BATCH);
+        const pipeline = queue.client.pipeline();
+        for (const job of batch) {
+          pipeline.hmget(queue.toKey(job.id), 'timestamp', 'delay');
+          pipeline.zscore(queue.toKey('delayed'), job.id);
+        }
+        const replies = (await pipeline.exec()) ?? [];
+        batch.forEach((job, i) => {
+          const [hashError, hash] = replies[2 * i] ?? [];
+          const [scoreError, score] = replies[2 * i + 1] ?? [];
+          if (hashError || scoreError) throw hashError ?? scoreError;
+          const [timestamp, delay] = hash as [string | null, string | null];
+          if (timestamp === null) missing.push(start + i);
+          else if (score !== null && !samePlan(Number(timestamp) + Number(delay ?? 0), job.runAt)) moved.push(start + i);
+        });
+      }
+      for (let start = 0; start < missing.length; start += BATCH) {
+        const now = Date.now();
+        await queue.addBulk(
+          missing.slice(start, start + BATCH).map((index) => {
+            const job = jobs[index];
+            return { data: job.data, opts: { jobId: job.id, delay: Math.max(0, job.runAt.getTime() - now) } };
+          })
+        );
+      }
+      for (const index of moved) results[index] = await backend.add(jobs[index]);
+      return results;
+    },
+
     async remove(id: string) {
       if (!online()) return;
       const job = await queue.getJob(id);
@@ -144,7 +188,10 @@ export function createBullBackend(options: BullOptions): BullBackend {
 
 /** When a delayed job is planned to run: its creation plus its delay. */
 function sameTime(job: Queue.Job, runAt: Date): boolean {
-  const planned = job.timestamp + (job.opts.delay ?? 0);
+  return samePlan(job.timestamp + (job.opts.delay ?? 0), runAt);
+}
+
+function samePlan(planned: number, runAt: Date): boolean {
   const now = Date.now();
   return Math.abs(planned - runAt.getTime()) < SAME_TIME_MS || (planned <= now && runAt.getTime() <= now);
 }

@@ -153,7 +153,8 @@ const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
       lastId = rows[rows.length - 1].id;
       const delivered = await deliveredKeys(rows.map((row) => row.id));
       const jobs = rows.flatMap((row) => pendingJobs(row, row.rule, cal, delivered, Date.now()));
-      scheduled += (await Promise.all(jobs.map((job) => current.add(job)))).filter(Boolean).length;
+      const added = current.addMany ? await current.addMany(jobs) : await Promise.all(jobs.map((job) => current.add(job)));
+      scheduled += added.filter(Boolean).length;
     }
     for (const [name, { cron: expression, handler }] of dailies) await current.daily(name, expression, handler);
     return scheduled;
