@@ -47,8 +47,16 @@ export const QUEUE_NAME = 'deadlines';
 export const RECOVERY_SETTINGS: Queue.AdvancedSettings = { stalledInterval: 1000, lockDuration: 5000, maxStalledCount: 2 };
 /** Times within this distance count as the same when deciding whether a waiting job must move. */
 const SAME_TIME_MS = 1000;
-/** Jobs looked up (one pipeline) or added (one `addBulk`) at once by `addMany`. */
+/** Jobs looked up (one script) or added (one `addBulk`) at once by `addMany`. */
 const BATCH = 1000;
+/** For each job hash in KEYS: when it is planned to run (timestamp + delay), or nil when there is no such job. */
+const PLANNED_SCRIPT = `
+local planned = {}
+for i, key in ipairs(KEYS) do
+  local job = redis.call('HMGET', key, 'timestamp', 'delay')
+  if job[1] then planned[i] = tonumber(job[1]) + (tonumber(job[2]) or 0) else planned[i] = false end
+end
+return planned`;
 
 export function createBullBackend(options: BullOptions): BullBackend {
   const { run, log } = options;
@@ -114,9 +122,9 @@ export function createBullBackend(options: BullOptions): BullBackend {
     },
 
     /**
-     * The reconcile's path: one pipelined look-up of every job (its hash's timestamp and delay, and whether it is
-     * delayed), then the missing ones in one `addBulk` (idempotent by job id like `add`); a delayed job whose time
-     * changed goes through `add` (replaced).
+     * The reconcile's path: one script looks up when each job of the batch is planned (its hash's timestamp +
+     * delay), the missing ones go in one `addBulk` (idempotent by job id like `add`), and one planned for another
+     * time goes through `add` (replaced if it is still delayed).
      */
     async addMany(jobs: ScheduledJob[]) {
       if (!jobs.length) return [];
@@ -126,19 +134,12 @@ export function createBullBackend(options: BullOptions): BullBackend {
       const moved: number[] = [];
       for (let start = 0; start < jobs.length; start += BATCH) {
         const batch = jobs.slice(start, start + BATCH);
-        const pipeline = queue.client.pipeline();
-        for (const job of batch) {
-          pipeline.hmget(queue.toKey(job.id), 'timestamp', 'delay');
-          pipeline.zscore(queue.toKey('delayed'), job.id);
-        }
-        const replies = (await pipeline.exec()) ?? [];
+        const planned = (await queue.client.eval(PLANNED_SCRIPT, batch.length, ...batch.map((job) => queue.toKey(job.id)))) as (number | null)[];
         batch.forEach((job, i) => {
-          const [hashError, hash] = replies[2 * i] ?? [];
-          const [scoreError, score] = replies[2 * i + 1] ?? [];
-          if (hashError || scoreError) throw hashError ?? scoreError;
-          const [timestamp, delay] = hash as [string | null, string | null];
-          if (timestamp === null) missing.push(start + i);
-          else if (score !== null && !samePlan(Number(timestamp) + Number(delay ?? 0), job.runAt)) moved.push(start + i);
+          const at = planned[i];
+          if (at === null || at === undefined) missing.push(start + i);
+          // only a job planned for another time may have to move: `add` replaces it if it is still delayed
+          else if (!samePlan(Number(at), job.runAt)) moved.push(start + i);
         });
       }
       for (let start = 0; start < missing.length; start += BATCH) {
