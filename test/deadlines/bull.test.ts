@@ -197,6 +197,31 @@ describeWithRedis('deadline deliveries on bull (Redis)', () => {
       await producer.close();
     }
   });
+
+  it('addMany (the reconcile’s batch) adds the missing jobs once, leaves unchanged ones alone and replaces moved ones', async () => {
+    const producer = createBullBackend({ url, prefix, log, concurrency: 0 });
+    try {
+      const now = Date.now();
+      const job = (id: number, inMs: number) => ({ id: `deadline:${id}:v1:overdue:0`, runAt: new Date(now + inMs), data: { deadlineId: id, version: 1, kind: 'overdue' as const, step: 0 } });
+      const ids = [999001, 999002, 999003];
+      const plannedAt = async (id: number) => {
+        const found = (await observer.getJob(job(id, 0).id))!;
+        return found.timestamp + (found.opts.delay ?? 0);
+      };
+      expect(await producer.addMany(ids.map((id) => job(id, 3600_000)))).toEqual([true, true, true]);
+      const first = (await observer.getJob(job(ids[0], 0).id))!.timestamp;
+      // again, one moved an hour later and a new one: nothing doubled, the unchanged one untouched
+      expect(await producer.addMany([job(ids[0], 3600_000), job(ids[1], 7200_000), job(ids[2], 3600_000), job(999004, 3600_000)])).toEqual([true, true, true, true]);
+      expect((await observer.getJob(job(ids[0], 0).id))!.timestamp).toBe(first);
+      expect(await plannedAt(ids[1])).toBe(now + 7200_000);
+      const delayed = (await observer.getDelayed()).map((found) => found.id).filter((id) => String(id).startsWith('deadline:9990'));
+      expect(delayed.sort()).toEqual([...ids, 999004].map((id) => job(id, 0).id).sort());
+      expect(await producer.addMany([])).toEqual([]);
+      for (const id of [...ids, 999004]) await producer.remove(job(id, 0).id);
+    } finally {
+      await producer.close();
+    }
+  });
 });
 
 /** Starts the doomed worker; `took` resolves once it holds the job. */

@@ -230,9 +230,17 @@ export class WorkingCalendar {
   }
 }
 
+const FIXED_OFFSET_MS = 8 * 3600_000;
+const FIXED_OFFSET_FROM = Date.UTC(1992, 0, 1);
+const FIXED_OFFSET_UNTIL = Date.UTC(9999, 0, 1);
+
 /** The calendar date of an instant in Asia/Shanghai, whatever the server's own time zone is. */
 export function shanghaiDate(instant: Date): string {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new Error(`Invalid instant: ${String(instant)}`);
+  const ms = instant.getTime();
+  // +08:00 without daylight saving since 1991-09 (tz database): no zone rules needed — the scheduler plans
+  // hundreds of thousands of actions per reconcile, and luxon's zone lookup was most of that time
+  if (ms >= FIXED_OFFSET_FROM && ms < FIXED_OFFSET_UNTIL) return new Date(ms + FIXED_OFFSET_MS).toISOString().slice(0, 10);
   const iso = DateTime.fromJSDate(instant, { zone: ZONE }).toISODate();
   if (!iso) throw new Error(`Cannot map ${instant.toISOString()} to ${ZONE}`);
   return iso;

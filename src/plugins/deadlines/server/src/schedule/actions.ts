@@ -30,7 +30,17 @@ export interface PlannedAction {
 const ZONE = 'Asia/Shanghai';
 const OFFICE_HOUR = 9;
 
-const at9 = (date: string) => DateTime.fromISO(date, { zone: ZONE }).set({ hour: OFFICE_HOUR }).toJSDate();
+/** 09:00 Beijing time on a date, memoised (a reconcile asks for the same few hundred dates again and again). */
+const nineOClock = new Map<string, number>();
+const at9 = (date: string) => {
+  let ms = nineOClock.get(date);
+  if (ms === undefined) {
+    ms = DateTime.fromISO(date, { zone: ZONE }).set({ hour: OFFICE_HOUR }).toMillis();
+    if (nineOClock.size >= 10_000) nineOClock.clear();
+    nineOClock.set(date, ms);
+  }
+  return new Date(ms);
+};
 const shift = (dueAt: Date, offset: Offset, sign: 1 | -1) =>
   new Date(dueAt.getTime() + sign * ((offset.hours ?? 0) * 3600_000 + (offset.minutes ?? 0) * 60_000));
 

@@ -37,6 +37,7 @@ type Data = DeliveryJob | { daily: string };
 
 export interface BullBackend extends Backend {
   readonly queue: Queue.Queue<Data>;
+  addMany(jobs: ScheduledJob[]): Promise<boolean[]>;
   /** Closes without waiting for running jobs: what a crash looks like to the other workers. */
   abandon(): Promise<void>;
 }
@@ -46,6 +47,16 @@ export const QUEUE_NAME = 'deadlines';
 export const RECOVERY_SETTINGS: Queue.AdvancedSettings = { stalledInterval: 1000, lockDuration: 5000, maxStalledCount: 2 };
 /** Times within this distance count as the same when deciding whether a waiting job must move. */
 const SAME_TIME_MS = 1000;
+/** Jobs looked up (one script) or added (one `addBulk`) at once by `addMany`. */
+const BATCH = 1000;
+/** For each job hash in KEYS: when it is planned to run (timestamp + delay), or nil when there is no such job. */
+const PLANNED_SCRIPT = `
+local planned = {}
+for i, key in ipairs(KEYS) do
+  local job = redis.call('HMGET', key, 'timestamp', 'delay')
+  if job[1] then planned[i] = tonumber(job[1]) + (tonumber(job[2]) or 0) else planned[i] = false end
+end
+return planned`;
 
 export function createBullBackend(options: BullOptions): BullBackend {
   const { run, log } = options;
@@ -110,6 +121,40 @@ export function createBullBackend(options: BullOptions): BullBackend {
       return true;
     },
 
+    /**
+     * The reconcile's path: one script looks up when each job of the batch is planned (its hash's timestamp +
+     * delay), the missing ones go in one `addBulk` (idempotent by job id like `add`), and one planned for another
+     * time goes through `add` (replaced if it is still delayed).
+     */
+    async addMany(jobs: ScheduledJob[]) {
+      if (!jobs.length) return [];
+      if (!online()) return jobs.map(() => false);
+      const results: boolean[] = new Array(jobs.length).fill(true);
+      const missing: number[] = [];
+      const moved: number[] = [];
+      for (let start = 0; start < jobs.length; start += BATCH) {
+        const batch = jobs.slice(start, start + BATCH);
+        const planned = (await queue.client.eval(PLANNED_SCRIPT, batch.length, ...batch.map((job) => queue.toKey(job.id)))) as (number | null)[];
+        batch.forEach((job, i) => {
+          const at = planned[i];
+          if (at === null || at === undefined) missing.push(start + i);
+          // only a job planned for another time may have to move: `add` replaces it if it is still delayed
+          else if (!samePlan(Number(at), job.runAt)) moved.push(start + i);
+        });
+      }
+      for (let start = 0; start < missing.length; start += BATCH) {
+        const now = Date.now();
+        await queue.addBulk(
+          missing.slice(start, start + BATCH).map((index) => {
+            const job = jobs[index];
+            return { data: job.data, opts: { jobId: job.id, delay: Math.max(0, job.runAt.getTime() - now) } };
+          })
+        );
+      }
+      for (const index of moved) results[index] = await backend.add(jobs[index]);
+      return results;
+    },
+
     async remove(id: string) {
       if (!online()) return;
       const job = await queue.getJob(id);
@@ -144,7 +189,10 @@ export function createBullBackend(options: BullOptions): BullBackend {
 
 /** When a delayed job is planned to run: its creation plus its delay. */
 function sameTime(job: Queue.Job, runAt: Date): boolean {
-  const planned = job.timestamp + (job.opts.delay ?? 0);
+  return samePlan(job.timestamp + (job.opts.delay ?? 0), runAt);
+}
+
+function samePlan(planned: number, runAt: Date): boolean {
   const now = Date.now();
   return Math.abs(planned - runAt.getTime()) < SAME_TIME_MS || (planned <= now && runAt.getTime() <= now);
 }

@@ -39,6 +39,8 @@ export interface Backend {
   readonly name: 'in-process' | 'bull';
   /** Adds a job, or moves a waiting one whose time changed; returns whether it is now scheduled here. */
   add(job: ScheduledJob): Promise<boolean>;
+  /** `add` for many jobs at once (one answer per job, in order): the reconcile's page in a few round trips. */
+  addMany?(jobs: ScheduledJob[]): Promise<boolean[]>;
   /** Removes a waiting job; one already running finishes (the worker drops stale versions itself). */
   remove(id: string): Promise<void>;
   /** Runs `handler` once a day at `cron` (Asia/Shanghai), once per cluster where the backend is shared. */

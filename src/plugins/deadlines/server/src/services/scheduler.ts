@@ -141,19 +141,27 @@ const scheduler = ({ strapi }: { strapi: Core.Strapi }) => {
     const overdue = await sweepOverdue();
     if (overdue) strapi.log.info(`[deadlines] ${overdue} 项期限已逾期 / deadlines now overdue: ${overdue}`);
     const cal = await calendar();
-    let scheduled = 0;
-    for (let lastId = 0; ; ) {
+    /** One page of open deadlines after `lastId`, with the keys of their deliveries. */
+    const readPage = async (lastId: number) => {
       const rows = await strapi.db.query(DEADLINE).findMany({
         where: { id: { $gt: lastId }, state: { $in: OPEN } },
         orderBy: { id: 'asc' },
         limit: PAGE,
         populate: { rule: true },
       });
+      return { rows, delivered: await deliveredKeys(rows.map((row) => row.id)) };
+    };
+    let scheduled = 0;
+    let next = readPage(0);
+    for (;;) {
+      const { rows, delivered } = await next;
       if (!rows.length) break;
-      lastId = rows[rows.length - 1].id;
-      const delivered = await deliveredKeys(rows.map((row) => row.id));
+      // the next page is read while this one's jobs travel to the backend
+      next = readPage(rows[rows.length - 1].id);
+      next.catch(() => undefined); // a failure surfaces where it is awaited; left unawaited when this page fails
       const jobs = rows.flatMap((row) => pendingJobs(row, row.rule, cal, delivered, Date.now()));
-      scheduled += (await Promise.all(jobs.map((job) => current.add(job)))).filter(Boolean).length;
+      const added = current.addMany ? await current.addMany(jobs) : await Promise.all(jobs.map((job) => current.add(job)));
+      scheduled += added.filter(Boolean).length;
     }
     for (const [name, { cron: expression, handler }] of dailies) await current.daily(name, expression, handler);
     return scheduled;
