@@ -98,7 +98,7 @@ function compare(office, town) {
 }
 
 async function run({ appDir, rows = 300, requests = 10, pairs = 10, problemsPerProject = 1, assessEvery = 10 } = {}) {
-  const dropDatabase = await prepareEnv(appDir);
+  const dropDatabase = prepareEnv(appDir);
   const { createStrapi } = require('@strapi/strapi');
   const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
   let api;
@@ -190,7 +190,7 @@ async function run({ appDir, rows = 300, requests = 10, pairs = 10, problemsPerP
   } finally {
     api?.close();
     await strapi.destroy().catch(() => {});
-    await dropDatabase();
+    dropDatabase();
   }
 }
 

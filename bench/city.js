@@ -634,7 +634,7 @@ async function run({
   connections = [10, 50],
   adminRequests = 30,
 } = {}) {
-  const dropDatabase = await prepareEnv(appDir);
+  const dropDatabase = prepareEnv(appDir);
   const sqlite = !onPostgres();
   const { createStrapi } = require('@strapi/strapi');
   let seeded;
@@ -667,7 +667,7 @@ async function run({
     const seedSeconds = (Date.now() - seedStart) / 1000;
     process.stdout.write(`  seeded ${JSON.stringify(seeded.counts)} in ${seedSeconds.toFixed(1)} s\n`);
     // the stock server gets a copy of the seeded database (ours writes to its own: users, tokens, the PUT)
-    stockDb = await copyDatabase(appDir);
+    stockDb = copyDatabase(appDir);
 
     const env = { NODE_ENV: 'production', IS_PROXIED: 'true' };
     Object.assign(figures, { seedSeconds, dataset: seeded.counts });
@@ -738,8 +738,8 @@ async function run({
     delete servers.bare;
   } finally {
     for (const server of Object.values(servers)) await server.stop();
-    await stockDb?.drop();
-    await dropDatabase();
+    stockDb?.drop();
+    dropDatabase();
   }
   return results(figures, { connections });
 }

@@ -14,7 +14,7 @@ const DEADLINE = 'plugin::deadlines.deadline';
 const TASK = 'api::task.task';
 
 async function run({ appDir, writes = 150, pairs = 6 } = {}) {
-  const dropDatabase = await prepareEnv(appDir);
+  const dropDatabase = prepareEnv(appDir);
   const { createStrapi } = require('@strapi/strapi');
   const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
   try {
@@ -129,7 +129,7 @@ async function run({ appDir, writes = 150, pairs = 6 } = {}) {
     ];
   } finally {
     await strapi.destroy().catch(() => {});
-    await dropDatabase();
+    dropDatabase();
   }
 }
 

@@ -7,6 +7,7 @@ const fs = require('fs');
 const http = require('http');
 const path = require('path');
 const crypto = require('crypto');
+const { spawnSync } = require('child_process');
 
 /** PostgreSQL + Redis (`npm run bench -- --postgres`, which sets BENCH_DATABASE=postgres) rather than SQLite. */
 const onPostgres = () => process.env.BENCH_DATABASE === 'postgres';
@@ -19,16 +20,57 @@ const pgServer = () => ({
   password: process.env.PGPASSWORD || '',
 });
 
-/** Runs statements on the maintenance database (BENCH_PG_ADMIN_DB, `test` by default), one connection, then closes it. */
-async function pgAdmin(...statements) {
-  const { Client } = require('pg');
-  const admin = new Client({ ...pgServer(), database: process.env.BENCH_PG_ADMIN_DB || 'test' });
-  await admin.connect();
-  try {
-    for (const statement of statements) await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
+/**
+ * Runs statements on the maintenance database (BENCH_PG_ADMIN_DB, `test` by default) and, when given, deletes a
+ * queue prefix's keys from Redis (the deadline scheduler's jobs of a throw-away database) — synchronously, in a
+ * child process, so that prepareEnv and the function it returns stay synchronous for every benchmark.
+ */
+function admin({ statements = [], redisPrefix = null } = {}) {
+  const script = `
+    const { Client } = require('pg');
+    const job = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+    (async () => {
+      const admin = new Client(job.server);
+      await admin.connect();
+      try {
+        for (const statement of job.statements) await admin.query(statement);
+      } finally {
+        await admin.end();
+      }
+      if (job.redisUrl && job.redisPrefix) {
+        // a left-over key of a throw-away prefix harms nothing: errors are ignored
+        const Redis = require('ioredis');
+        const redis = new Redis(job.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+        redis.on('error', () => {});
+        try {
+          await redis.connect();
+          let cursor = '0';
+          do {
+            const [next, keys] = await redis.scan(cursor, 'MATCH', job.redisPrefix + ':*', 'COUNT', 1000);
+            cursor = next;
+            if (keys.length) await redis.unlink(...keys);
+          } while (cursor !== '0');
+        } catch {}
+        redis.disconnect();
+      }
+    })().catch((error) => {
+      console.error(error.message);
+      process.exit(1);
+    });
+  `;
+  const job = {
+    server: { ...pgServer(), database: process.env.BENCH_PG_ADMIN_DB || 'test' },
+    statements,
+    redisUrl: process.env.REDIS_URL,
+    redisPrefix,
+  };
+  const result = spawnSync(process.execPath, ['-e', script], {
+    input: JSON.stringify(job),
+    cwd: __dirname,
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+  if (result.status !== 0) throw new Error(`PostgreSQL: ${statements.join('; ')}: ${(result.stderr || String(result.error)).trim()}`);
 }
 
 let databases = 0;
@@ -38,33 +80,13 @@ const nextName = () => {
   return `bench_${process.pid}_${databases}`;
 };
 
-/** Removes a queue prefix's keys from Redis (the deadline scheduler's jobs of a throw-away database). */
-async function dropRedisPrefix(prefix) {
-  if (!process.env.REDIS_URL || !prefix) return;
-  const Redis = require('ioredis');
-  const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } catch {
-    // a left-over key of a throw-away prefix harms nothing
-  } finally {
-    redis.disconnect();
-  }
-}
-
 /**
  * The environment the test harness uses (test/helpers/env.js): own secrets, quiet logs, no demo data — and a
  * throw-away database: a SQLite file under .tmp/, or with --postgres a database `bench_<pid>_<n>` of its own
  * (created here, dropped by the returned function) with Redis (REDIS_URL, redis://127.0.0.1:6379 by default) under
- * a queue prefix of its own. Resolves to the function that removes the database.
+ * a queue prefix of its own. Returns the function that removes the database (synchronous, as this one).
  */
-async function prepareEnv(appDir) {
+function prepareEnv(appDir) {
   const random = () => crypto.randomBytes(24).toString('base64');
   process.env.NODE_ENV = 'test';
   process.env.STRAPI_TELEMETRY_DISABLED = 'true';
@@ -76,7 +98,7 @@ async function prepareEnv(appDir) {
   process.env.APP_KEYS = process.env.APP_KEYS || [random(), random()].join(',');
   if (onPostgres()) {
     const name = nextName();
-    await pgAdmin(`create database "${name}"`);
+    admin({ statements: [`create database "${name}"`] });
     const server = pgServer();
     Object.assign(process.env, {
       DATABASE_CLIENT: 'postgres',
@@ -96,28 +118,27 @@ async function prepareEnv(appDir) {
   fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
   process.env.DATABASE_CLIENT = 'sqlite';
   process.env.DATABASE_FILENAME = name;
-  return async () => {
+  return () => {
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, name + suffix), { force: true });
   };
 }
 
 /** Drops a throw-away PostgreSQL database of this process (and its queue keys). */
-async function dropDatabase(name) {
+function dropDatabase(name) {
   if (!/^bench_\d+_\d+$/.test(name)) throw new Error(`not a benchmark database: ${name}`);
-  await pgAdmin(`drop database if exists "${name}" with (force)`);
-  await dropRedisPrefix(`bull:${name}`);
+  admin({ statements: [`drop database if exists "${name}" with (force)`], redisPrefix: `bull:${name}` });
 }
 
 /**
  * A copy of the database prepareEnv made (after its app was destroyed: no connection may be open), for a second
- * server on the same data. Resolves to { env, drop }: the variables that point a Strapi process at the copy, and
+ * server on the same data. Returns { env, drop }: the variables that point a Strapi process at the copy, and
  * the function that removes it.
  */
-async function copyDatabase(appDir) {
+function copyDatabase(appDir) {
   if (onPostgres()) {
     const source = process.env.DATABASE_NAME;
     const name = nextName();
-    await pgAdmin(`create database "${name}" template "${source}"`);
+    admin({ statements: [`create database "${name}" template "${source}"`] });
     return { env: { DATABASE_NAME: name, DEADLINES_QUEUE_PREFIX: `bull:${name}` }, drop: () => dropDatabase(name) };
   }
   const file = path.join(appDir, process.env.DATABASE_FILENAME);
@@ -126,7 +147,7 @@ async function copyDatabase(appDir) {
   return {
     env: { DATABASE_FILENAME: path.relative(appDir, copy) },
     file: copy,
-    drop: async () => {
+    drop: () => {
       for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(copy + suffix, { force: true });
     },
   };

@@ -248,7 +248,7 @@ async function check(strapi, answers, bodies, dataset) {
 }
 
 async function run({ appDir, projects = 10000, tasks = 200, requests = 10, pairs = 10 } = {}) {
-  const dropDatabase = await prepareEnv(appDir);
+  const dropDatabase = prepareEnv(appDir);
   const { createStrapi } = require('@strapi/strapi');
   const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
   let api;
@@ -415,7 +415,7 @@ async function run({ appDir, projects = 10000, tasks = 200, requests = 10, pairs
   } finally {
     api?.close();
     await strapi.destroy().catch(() => {});
-    await dropDatabase();
+    dropDatabase();
   }
 }
 
