@@ -74,6 +74,8 @@ function admin({ statements = [], redisPrefix = null } = {}) {
 }
 
 let databases = 0;
+/** The queue prefix prepareEnv set last (replaced by the next one; a prefix a benchmark set itself is left). */
+let ownPrefix = null;
 /** A fresh name for a throw-away database of this process (bench_<pid>_<n>), and the queue prefix that goes with it. */
 const nextName = () => {
   databases += 1;
@@ -108,8 +110,10 @@ function prepareEnv(appDir) {
       DATABASE_USERNAME: server.user,
       DATABASE_PASSWORD: server.password,
       REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
-      DEADLINES_QUEUE_PREFIX: `bull:${name}`,
     });
+    // a queue prefix of its own, unless the benchmark chose one (bench/scheduler.js does) before calling this
+    const prefix = process.env.DEADLINES_QUEUE_PREFIX;
+    if (!prefix || prefix === ownPrefix) process.env.DEADLINES_QUEUE_PREFIX = ownPrefix = `bull:${name}`;
     delete process.env.DATABASE_URL;
     delete process.env.DATABASE_FILENAME;
     return () => dropDatabase(name);

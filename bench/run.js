@@ -155,7 +155,8 @@ async function main() {
     candidate: `${r.candidate.label}: ${fmt(r.candidate.value)} ${r.unit}`,
     baseline: `${r.baseline.label}: ${fmt(r.baseline.value)} ${r.unit}`,
     ratio: r.ratio === null ? '—' : `${fmt(r.ratio)}×`,
-    target: `${r.target.op} ${r.target.value}${r.ratio === null ? '' : '×'}`,
+    // a ratio's target is in ×; a target of its own unit says so (target.unit, e.g. ' ms')
+    target: `${r.target.op} ${r.target.value}${r.target.unit ?? (r.ratio === null ? '' : '×')}`,
     ok: r.ok ? 'yes' : 'NO',
   }));
   process.stdout.write(`\nmeasured on ${database.label}, ${Math.round(seconds)} s\n`);
