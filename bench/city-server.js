@@ -6,7 +6,9 @@
  * (config/plugins.ts) it is the stock baseline. Every answer carries `x-bench-queries`: the SQL statements the
  * database ran while it was answered (knex `query` events; exact when one request runs at a time).
  *
- * Writes one JSON line to stdout when listening: { port, startMs } (process start to listening).
+ * Writes one JSON line to stdout when listening: { port, startMs } (process start to listening). Started with an IPC
+ * channel (and --expose-gc), it answers the message 'memory' with its resident and heap sizes before and after a
+ * full garbage collection.
  */
 const path = require('path');
 
@@ -36,6 +38,15 @@ async function main() {
   });
   const startMs = performance.timeOrigin ? Date.now() - performance.timeOrigin : process.uptime() * 1000;
   process.stdout.write(`${JSON.stringify({ port: strapi.server.httpServer.address().port, startMs })}\n`);
+  // bench/city.js asks for the memory once the server is idle: resident and heap, before and after a full GC
+  process.on('message', (message) => {
+    if (message !== 'memory') return;
+    const before = process.memoryUsage();
+    global.gc?.();
+    const after = process.memoryUsage();
+    const mb = (bytes) => bytes / 1024 / 1024;
+    process.send({ rssMb: mb(before.rss), heapUsedMb: mb(before.heapUsed), gcRssMb: mb(after.rss), gcHeapUsedMb: mb(after.heapUsed), gc: Boolean(global.gc) });
+  });
   const stop = () =>
     strapi
       .destroy()

@@ -1,8 +1,10 @@
 'use strict';
 /**
  * (e) City scale over HTTP: 10 000 projects, 100 000 opinions, problems and tasks each with its deadline row, 30
- * bureaus, bulk-inserted into one SQLite file. Three servers answer the same requests, one at a time, each in its
- * own process (bench/city-server.js, production mode, compiled dist/):
+ * bureaus, bulk-inserted into one throw-away database (a SQLite file; with --postgres a PostgreSQL database, with
+ * Redis for the deadline scheduler). Three servers answer the same requests, one at a time, each in its own process
+ * (bench/city-server.js, production mode, compiled dist/), stock on a copy of the seeded database (a file copy, or
+ * CREATE DATABASE … TEMPLATE):
  *
  * - ours: the platform, a department user (users-permissions JWT, role type `department`) — scoped;
  * - stock: the same app and data with PLATFORM_PLUGINS=off (config/plugins.ts) and a full-access API token;
@@ -14,15 +16,18 @@
  * stock; `GET /api/projects` (page 25) with autocannon at 10 and 50 connections (throughput, p50, p99); the content
  * manager's project list sorted by name for a department admin against the super admin (p50).
  *
- * The project light rows are inserted (green) so that the lights' first-start backfill does not run during the
- * measurements; the lights themselves are measured by bench/traffic-lights.js.
+ * The light rows are inserted as the engine's first pass writes them (every project, open item and bureau: green,
+ * nothing is due within a week), so that the lights' first-start backfill finds nothing to do during the
+ * measurements; the lights themselves are measured by bench/traffic-lights.js. Memory is read once the server is
+ * idle (its CPU time stops moving), not after a fixed pause; the target is on the resident size as the system sees
+ * it, the heap and the sizes after a full GC are given beside it.
  */
 const fs = require('fs');
 const path = require('path');
 const crypto = require('crypto');
 const { spawn } = require('child_process');
 const { DateTime } = require('luxon');
-const { client, median, prepareEnv, random } = require('./lib');
+const { copyDatabase, median, onPostgres, prepareEnv, random } = require('./lib');
 
 const PROJECT = 'api::project.project';
 const BUREAU = 'api::bureau.bureau';
@@ -86,7 +91,7 @@ async function seed(strapi, { projects, items, bureaus }) {
   if (extra.length) await insert(strapi, BUREAU, extra);
   const all = await strapi.db
     .query(BUREAU)
-    .findMany({ select: ['id', 'documentId', 'code', 'kind'], orderBy: { id: 'asc' } });
+    .findMany({ select: ['id', 'documentId', 'code', 'kind', 'name'], orderBy: { id: 'asc' } });
   const departments = all.filter((b) => b.kind === 'department');
   const units = all.filter((b) => ['town', 'zone', 'taskforce'].includes(b.kind));
   const department = departments[0];
@@ -301,27 +306,108 @@ async function seed(strapi, { projects, items, bureaus }) {
     deadlines.map((d, i) => [deadlineIds[i], d.bureau])
   );
 
-  // the stored project lights (green), so that the lights' first-start backfill stays idle while measuring
-  const lights = projectRows.map((row) => ({
-    ...base,
-    documentId: documentId(),
-    key: `project:${row.documentId}`,
-    kind: 'project',
-    targetUid: PROJECT,
-    targetDocumentId: row.documentId,
-    targetTitle: row.name,
-    light: 'green',
-    rank: 0,
-    reasons: [],
-    evaluatedAt: stamp,
-  }));
-  const lightIds = await insert(strapi, LIGHT, lights);
-  await link(
+  // the stored lights, as the engine's first pass over this data writes them (every item due in 8 days or more:
+  // green, no reasons), so that its first-start backfill finds nothing to do while measuring: a light per open
+  // item (problem, task, opinion: its project and its deadline's bureau), per project (its applicant unit and the
+  // item due first) and per bureau
+  const LABELS = { [PROBLEM]: '问题', [TASK]: '任务', [OPINION]: '意见' };
+  const itemProject = new Map([
+    [PROBLEM, (p) => projectIds[p.project]],
+    [TASK, (t) => projectIds[t.project]],
+    [OPINION, (o) => projectIds[assessments[o.assessment].project]],
+  ]);
+  const lights = [];
+  const lightLinks = { project: [], bureau: [], nextDueBureau: [] };
+  const nextDue = new Map(); // project id → the item due first
+  for (const [uid, list, , bureauOf, dueOf] of targets) {
+    for (const item of list) {
+      const project = itemProject.get(uid)(item);
+      const dueAt = dueOf(item);
+      const bureau = bureauOf(item).id;
+      const best = nextDue.get(project);
+      if (!best || dueAt < best.dueAt) nextDue.set(project, { dueAt, uid, item, bureau });
+      lights.push({
+        row: {
+          ...base,
+          documentId: documentId(),
+          key: `item:${uid}:${item.row.documentId}`,
+          kind: 'item',
+          targetUid: uid,
+          targetDocumentId: item.row.documentId,
+          targetTitle: item.row.title,
+          light: 'green',
+          rank: 0,
+          reasons: [],
+          open: true,
+          evaluatedAt: stamp,
+        },
+        project,
+        bureau,
+      });
+    }
+  }
+  projectRows.forEach((row, i) => {
+    const next = nextDue.get(projectIds[i]);
+    lights.push({
+      row: {
+        ...base,
+        documentId: documentId(),
+        key: `project:${row.documentId}`,
+        kind: 'project',
+        targetUid: PROJECT,
+        targetDocumentId: row.documentId,
+        targetTitle: row.name,
+        light: 'green',
+        rank: 0,
+        reasons: [],
+        open: true,
+        evaluatedAt: stamp,
+        ...(next
+          ? {
+              nextDueAt: next.dueAt,
+              nextDueUid: next.uid,
+              nextDueDocumentId: next.item.row.documentId,
+              nextDueTitle: `${LABELS[next.uid]}：${next.item.row.title}`.slice(0, 255),
+            }
+          : {}),
+      },
+      project: projectIds[i],
+      bureau: applicant[i].id,
+      nextDueBureau: next?.bureau,
+    });
+  });
+  // the seeded bureaus have theirs already (the lights follow their creation)
+  const lit = new Set((await strapi.db.query(LIGHT).findMany({ where: { kind: 'unit' }, select: ['key'] })).map((row) => row.key));
+  for (const bureau of all.filter((b) => !lit.has(`unit:${b.documentId}`))) {
+    lights.push({
+      row: {
+        ...base,
+        documentId: documentId(),
+        key: `unit:${bureau.documentId}`,
+        kind: 'unit',
+        targetUid: BUREAU,
+        targetDocumentId: bureau.documentId,
+        targetTitle: bureau.name,
+        light: 'green',
+        rank: 0,
+        reasons: [],
+        open: true,
+        evaluatedAt: stamp,
+      },
+      bureau: bureau.id,
+    });
+  }
+  const lightIds = await insert(
     strapi,
     LIGHT,
-    'project',
-    lightIds.map((id, i) => [id, projectIds[i]])
+    lights.map((l) => l.row)
   );
+  lights.forEach((l, i) => {
+    if (l.project) lightLinks.project.push([lightIds[i], l.project]);
+    if (l.bureau) lightLinks.bureau.push([lightIds[i], l.bureau]);
+    if (l.nextDueBureau) lightLinks.nextDueBureau.push([lightIds[i], l.nextDueBureau]);
+  });
+  for (const [attribute, pairs] of Object.entries(lightLinks)) await link(strapi, LIGHT, attribute, pairs);
 
   return {
     department,
@@ -334,6 +420,7 @@ async function seed(strapi, { projects, items, bureaus }) {
       opinions: opinionCount,
       deadlines: deadlines.length,
       bureaus: all.length,
+      lights: lights.length,
     },
   };
 }
@@ -390,9 +477,9 @@ async function callers(strapi, department) {
 /** Starts a server process; resolves to { port, startMs, pid, stop } once it listens. */
 function startServer(script, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, script)], {
+    const child = spawn(process.execPath, ['--expose-gc', path.join(__dirname, script)], {
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let out = '';
     let err = '';
@@ -409,6 +496,11 @@ function startServer(script, env) {
         resolve({
           ...info,
           pid: child.pid,
+          memory: () =>
+            new Promise((done) => {
+              child.once('message', done);
+              child.send('memory');
+            }),
           stop: () =>
             new Promise((done) => {
               child.once('exit', done);
@@ -428,6 +520,29 @@ const rssMb = (pid) => {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 };
+
+/** CPU time (user + system, ms) a process has used so far. */
+const cpuOf = (pid) => {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
+};
+
+/**
+ * Waits until a process is idle: under 20 ms of CPU in each of two successive 250 ms windows (at most 30 s).
+ * Resolves to the milliseconds waited.
+ */
+async function settled(pid, { windowMs = 250, quietCpuMs = 20, maxMs = 30000 } = {}) {
+  const start = Date.now();
+  let quiet = 0;
+  let last = cpuOf(pid);
+  while (quiet < 2 && Date.now() - start < maxMs) {
+    await new Promise((r) => setTimeout(r, windowMs));
+    const cpu = cpuOf(pid);
+    quiet = cpu - last <= quietCpuMs ? quiet + 1 : 0;
+    last = cpu;
+  }
+  return Date.now() - start;
+}
 
 /** One request; resolves to { status, queries, body }. */
 function request(port, method, url, token, body, extraHeaders = {}) {
@@ -520,47 +635,54 @@ async function run({
   adminRequests = 30,
 } = {}) {
   const dropDatabase = prepareEnv(appDir);
-  const dbFile = path.join(appDir, process.env.DATABASE_FILENAME);
-  const stockFile = `${dbFile}.stock`;
+  const sqlite = !onPostgres();
   const { createStrapi } = require('@strapi/strapi');
   let seeded;
   let who;
-  const seedStart = Date.now();
-  {
-    const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
-    try {
-      await strapi.load();
-      await strapi.db.connection.raw('pragma synchronous = off');
-      seeded = await seed(strapi, { projects, items, bureaus });
-      who = await callers(strapi, seeded.department);
-      const findOne = await strapi.db.connection.raw(
-        `select p.document_id as id from projects p join tasks_project_lnk l on l.project_id = p.id join tasks_responsible_bureau_lnk r on r.task_id = l.task_id where r.bureau_id = ? limit 1`,
-        [seeded.department.id]
-      );
-      seeded.findOne = findOne[0]?.id;
-      await strapi.db.connection.raw('pragma synchronous = full');
-    } finally {
-      await strapi.destroy().catch(() => {});
-    }
-  }
-  const seedSeconds = (Date.now() - seedStart) / 1000;
-  process.stdout.write(`  seeded ${JSON.stringify(seeded.counts)} in ${seedSeconds.toFixed(1)} s\n`);
-  for (const suffix of ['', '-wal', '-shm'])
-    if (fs.existsSync(dbFile + suffix)) fs.copyFileSync(dbFile + suffix, stockFile + suffix);
-
-  const env = { NODE_ENV: 'production', DATABASE_CLIENT: 'sqlite', IS_PROXIED: 'true' };
+  let stockDb = null;
   const servers = {};
-  const figures = { seedSeconds, dataset: seeded.counts };
+  const figures = {};
   try {
+    const seedStart = Date.now();
+    {
+      const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
+      try {
+        await strapi.load();
+        // a throw-away file need not wait for the disk while it is filled (restored before the servers start)
+        if (sqlite) await strapi.db.connection.raw('pragma synchronous = off');
+        seeded = await seed(strapi, { projects, items, bureaus });
+        who = await callers(strapi, seeded.department);
+        const findOne = await strapi.db.connection.raw(
+          `select p.document_id as id from projects p join tasks_project_lnk l on l.project_id = p.id join tasks_responsible_bureau_lnk r on r.task_id = l.task_id where r.bureau_id = ? limit 1`,
+          [seeded.department.id]
+        );
+        seeded.findOne = (findOne.rows ?? findOne)[0]?.id; // PostgreSQL: a result with rows; SQLite: the rows
+        if (sqlite) await strapi.db.connection.raw('pragma synchronous = full');
+        // fresh statistics for the planner, as a database that has been running a while has them
+        else await strapi.db.connection.raw('analyze');
+      } finally {
+        await strapi.destroy().catch(() => {});
+      }
+    }
+    const seedSeconds = (Date.now() - seedStart) / 1000;
+    process.stdout.write(`  seeded ${JSON.stringify(seeded.counts)} in ${seedSeconds.toFixed(1)} s\n`);
+    // the stock server gets a copy of the seeded database (ours writes to its own: users, tokens, the PUT)
+    stockDb = copyDatabase(appDir);
+
+    const env = { NODE_ENV: 'production', IS_PROXIED: 'true' };
+    Object.assign(figures, { seedSeconds, dataset: seeded.counts });
     for (const [name, extra, token] of [
-      ['stock', { PLATFORM_PLUGINS: 'off', DATABASE_FILENAME: path.relative(appDir, stockFile) }, who.apiToken],
-      ['ours', { DATABASE_FILENAME: process.env.DATABASE_FILENAME }, who.jwt],
+      ['stock', { PLATFORM_PLUGINS: 'off', BENCH_STOCK_BASELINE: 'true', ...stockDb.env }, who.apiToken],
+      ['ours', {}, who.jwt],
     ]) {
       process.stdout.write(`  ${name}: starting …\n`);
       const server = await startServer('city-server.js', { ...env, ...extra });
       servers[name] = server;
-      await new Promise((r) => setTimeout(r, 3000));
-      const f = (figures[name] = { startMs: server.startMs, rssMb: rssMb(server.pid) });
+      // idle: whatever the start left running in the background (a reconcile, a first pass) has settled
+      const idleMs = await settled(server.pid);
+      // resident memory as the system sees it, and after a full GC (what the heap holds, not garbage not yet collected)
+      const memory = await server.memory();
+      const f = (figures[name] = { startMs: server.startMs, rssMb: rssMb(server.pid), idleMs, memory });
       Object.assign(f, await countQueries(server.port, token, seeded));
       // like for like: the same department user's JWT on stock (its users-permissions sign-in costs what ours does)
       if (name === 'stock') f.asUser = await countQueries(server.port, who.jwt, seeded);
@@ -598,13 +720,14 @@ async function run({
         }
       }
       process.stdout.write(
-        `  ${name}: ${JSON.stringify({ startMs: Math.round(f.startMs), rssMb: Math.round(f.rssMb), counts: f.counts, total: f.total, rps: Object.fromEntries(Object.entries(f.throughput).map(([c, t]) => [c, Math.round(t.rps)])), admin: f.admin })}\n`
+        `  ${name}: ${JSON.stringify({ startMs: Math.round(f.startMs), idleMs: f.idleMs, rssMb: Math.round(f.rssMb), memory: Object.fromEntries(Object.entries(f.memory).map(([k, v]) => [k, typeof v === 'number' ? Math.round(v) : v])), counts: f.counts, total: f.total, rps: Object.fromEntries(Object.entries(f.throughput).map(([c, t]) => [c, Math.round(t.rps)])), admin: f.admin })}\n`
       );
       await server.stop();
       delete servers[name];
     }
     process.stdout.write('  bare node: starting …\n');
-    const bare = await startServer('city-bare.js', { BENCH_DB: stockFile });
+    // on the stock server's copy: SQLite read-only through better-sqlite3, PostgreSQL through pg
+    const bare = await startServer('city-bare.js', sqlite ? { BENCH_DB: stockDb.file } : stockDb.env);
     servers.bare = bare;
     figures.bare = { throughput: {} };
     for (const c of connections) {
@@ -615,11 +738,14 @@ async function run({
     delete servers.bare;
   } finally {
     for (const server of Object.values(servers)) await server.stop();
-    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(stockFile + suffix, { force: true });
+    stockDb?.drop();
     dropDatabase();
   }
   return results(figures, { connections });
 }
+
+const memoryNote = (m) =>
+  m ? `heap ${Math.round(m.heapUsedMb)} MB; after a full GC ${Math.round(m.gcRssMb)} MB, heap ${Math.round(m.gcHeapUsedMb)} MB` : 'no figures';
 
 function results(figures, { connections }) {
   const { ours, stock, bare } = figures;
@@ -724,8 +850,8 @@ function results(figures, { connections }) {
   rows.push({
     name: 'resident memory idle',
     unit: 'MB',
-    candidate: { label: 'ours', value: ours.rssMb },
-    baseline: { label: 'stock', value: stock.rssMb },
+    candidate: { label: `ours (${memoryNote(ours.memory)})`, value: ours.rssMb },
+    baseline: { label: `stock (${memoryNote(stock.memory)})`, value: stock.rssMb },
     ratio: ours.rssMb / stock.rssMb,
     target: { op: '<=', value: 1.3 },
     ok: ours.rssMb / stock.rssMb <= 1.3,

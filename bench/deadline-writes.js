@@ -1,8 +1,8 @@
 'use strict';
 /**
  * (b) Write overhead of the deadline hook: creating tasks (which the default rule `task-by-deadline` covers)
- * through the document service of a booted app on a temporary SQLite database, with the deadline rules
- * active against all rules inactive. Rounds alternate (active, inactive, inactive, active, …) after a warm-up
+ * through the document service of a booted app on a throw-away database (SQLite, or PostgreSQL with --postgres),
+ * with the deadline rules active against all rules inactive. Rounds alternate (active, inactive, inactive, active, …) after a warm-up
  * of each; the ratio is the median of the per-pair ratios of milliseconds per write. Also counts, in the
  * active rounds, the deadline rows and the scheduler hand-overs (`scheduler.sync`) per write.
  */

@@ -7,8 +7,87 @@ const fs = require('fs');
 const http = require('http');
 const path = require('path');
 const crypto = require('crypto');
+const { spawnSync } = require('child_process');
 
-/** The environment the test harness uses (test/helpers/env.js): own secrets, quiet logs, no demo data. */
+/** PostgreSQL + Redis (`npm run bench -- --postgres`, which sets BENCH_DATABASE=postgres) rather than SQLite. */
+const onPostgres = () => process.env.BENCH_DATABASE === 'postgres';
+
+/** The server of the throw-away databases: PGHOST/PGPORT/PGUSER/PGPASSWORD, 127.0.0.1:5432 postgres by default. */
+const pgServer = () => ({
+  host: process.env.PGHOST || '127.0.0.1',
+  port: Number(process.env.PGPORT || 5432),
+  user: process.env.PGUSER || 'postgres',
+  password: process.env.PGPASSWORD || '',
+});
+
+/**
+ * Runs statements on the maintenance database (BENCH_PG_ADMIN_DB, `test` by default) and, when given, deletes a
+ * queue prefix's keys from Redis (the deadline scheduler's jobs of a throw-away database) — synchronously, in a
+ * child process, so that prepareEnv and the function it returns stay synchronous for every benchmark.
+ */
+function admin({ statements = [], redisPrefix = null } = {}) {
+  const script = `
+    const { Client } = require('pg');
+    const job = JSON.parse(require('fs').readFileSync(0, 'utf8'));
+    (async () => {
+      const admin = new Client(job.server);
+      await admin.connect();
+      try {
+        for (const statement of job.statements) await admin.query(statement);
+      } finally {
+        await admin.end();
+      }
+      if (job.redisUrl && job.redisPrefix) {
+        // a left-over key of a throw-away prefix harms nothing: errors are ignored
+        const Redis = require('ioredis');
+        const redis = new Redis(job.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+        redis.on('error', () => {});
+        try {
+          await redis.connect();
+          let cursor = '0';
+          do {
+            const [next, keys] = await redis.scan(cursor, 'MATCH', job.redisPrefix + ':*', 'COUNT', 1000);
+            cursor = next;
+            if (keys.length) await redis.unlink(...keys);
+          } while (cursor !== '0');
+        } catch {}
+        redis.disconnect();
+      }
+    })().catch((error) => {
+      console.error(error.message);
+      process.exit(1);
+    });
+  `;
+  const job = {
+    server: { ...pgServer(), database: process.env.BENCH_PG_ADMIN_DB || 'test' },
+    statements,
+    redisUrl: process.env.REDIS_URL,
+    redisPrefix,
+  };
+  const result = spawnSync(process.execPath, ['-e', script], {
+    input: JSON.stringify(job),
+    cwd: __dirname,
+    encoding: 'utf8',
+    timeout: 60000,
+  });
+  if (result.status !== 0) throw new Error(`PostgreSQL: ${statements.join('; ')}: ${(result.stderr || String(result.error)).trim()}`);
+}
+
+let databases = 0;
+/** The queue prefix prepareEnv set last (replaced by the next one; a prefix a benchmark set itself is left). */
+let ownPrefix = null;
+/** A fresh name for a throw-away database of this process (bench_<pid>_<n>), and the queue prefix that goes with it. */
+const nextName = () => {
+  databases += 1;
+  return `bench_${process.pid}_${databases}`;
+};
+
+/**
+ * The environment the test harness uses (test/helpers/env.js): own secrets, quiet logs, no demo data — and a
+ * throw-away database: a SQLite file under .tmp/, or with --postgres a database `bench_<pid>_<n>` of its own
+ * (created here, dropped by the returned function) with Redis (REDIS_URL, redis://127.0.0.1:6379 by default) under
+ * a queue prefix of its own. Returns the function that removes the database (synchronous, as this one).
+ */
 function prepareEnv(appDir) {
   const random = () => crypto.randomBytes(24).toString('base64');
   process.env.NODE_ENV = 'test';
@@ -19,12 +98,100 @@ function prepareEnv(appDir) {
     process.env[name] = process.env[name] || random();
   }
   process.env.APP_KEYS = process.env.APP_KEYS || [random(), random()].join(',');
+  if (onPostgres()) {
+    const name = nextName();
+    admin({ statements: [`create database "${name}"`] });
+    const server = pgServer();
+    Object.assign(process.env, {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_HOST: server.host,
+      DATABASE_PORT: String(server.port),
+      DATABASE_NAME: name,
+      DATABASE_USERNAME: server.user,
+      DATABASE_PASSWORD: server.password,
+      REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+    });
+    // a queue prefix of its own, unless the benchmark chose one (bench/scheduler.js does) before calling this
+    const prefix = process.env.DEADLINES_QUEUE_PREFIX;
+    if (!prefix || prefix === ownPrefix) process.env.DEADLINES_QUEUE_PREFIX = ownPrefix = `bull:${name}`;
+    delete process.env.DATABASE_URL;
+    delete process.env.DATABASE_FILENAME;
+    return () => dropDatabase(name);
+  }
   const name = `.tmp/bench-${process.pid}-${Date.now()}.db`;
   fs.mkdirSync(path.join(appDir, '.tmp'), { recursive: true });
   process.env.DATABASE_CLIENT = 'sqlite';
   process.env.DATABASE_FILENAME = name;
   return () => {
     for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(appDir, name + suffix), { force: true });
+  };
+}
+
+/** Drops a throw-away PostgreSQL database of this process (and its queue keys). */
+function dropDatabase(name) {
+  if (!/^bench_\d+_\d+$/.test(name)) throw new Error(`not a benchmark database: ${name}`);
+  admin({ statements: [`drop database if exists "${name}" with (force)`], redisPrefix: `bull:${name}` });
+}
+
+/**
+ * A copy of the database prepareEnv made (after its app was destroyed: no connection may be open), for a second
+ * server on the same data. Returns { env, drop }: the variables that point a Strapi process at the copy, and
+ * the function that removes it.
+ */
+function copyDatabase(appDir) {
+  if (onPostgres()) {
+    const source = process.env.DATABASE_NAME;
+    const name = nextName();
+    admin({ statements: [`create database "${name}" template "${source}"`] });
+    return { env: { DATABASE_NAME: name, DEADLINES_QUEUE_PREFIX: `bull:${name}` }, drop: () => dropDatabase(name) };
+  }
+  const file = path.join(appDir, process.env.DATABASE_FILENAME);
+  const copy = `${file}.copy`;
+  for (const suffix of ['', '-wal', '-shm']) if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, copy + suffix);
+  return {
+    env: { DATABASE_FILENAME: path.relative(appDir, copy) },
+    file: copy,
+    drop: () => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(copy + suffix, { force: true });
+    },
+  };
+}
+
+/** What the benchmarks run on, for the table and the results file. */
+async function describeDatabase() {
+  if (!onPostgres()) {
+    const version = require('better-sqlite3/package.json').version;
+    let sqlite = '';
+    try {
+      const Database = require('better-sqlite3');
+      const db = new Database(':memory:');
+      sqlite = db.prepare('select sqlite_version() as v').get().v;
+      db.close();
+    } catch {
+      // the version is for information only
+    }
+    return { client: 'sqlite', label: `SQLite ${sqlite} (better-sqlite3 ${version})`.replace('SQLite  ', 'SQLite ') };
+  }
+  const { Client } = require('pg');
+  const admin = new Client({ ...pgServer(), database: process.env.BENCH_PG_ADMIN_DB || 'test' });
+  await admin.connect();
+  const { rows } = await admin.query('show server_version');
+  await admin.end();
+  const redis = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+  let redisVersion = '';
+  try {
+    const Redis = require('ioredis');
+    const client = new Redis(redis, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await client.connect();
+    redisVersion = /redis_version:(\S+)/.exec(await client.info('server'))?.[1] ?? '';
+    client.disconnect();
+  } catch {
+    // the version is for information only
+  }
+  const server = pgServer();
+  return {
+    client: 'postgres',
+    label: `PostgreSQL ${rows[0].server_version} (${server.host}:${server.port}) + Redis ${redisVersion} (${new URL(redis).host})`,
   };
 }
 
@@ -105,4 +272,4 @@ async function signIn(strapi, api, type, bureau) {
   return login.body.jwt;
 }
 
-module.exports = { prepareEnv, random, now, cpuMs, median, fmt, client, signIn };
+module.exports = { onPostgres, prepareEnv, copyDatabase, describeDatabase, random, now, cpuMs, median, fmt, client, signIn };

@@ -28,7 +28,7 @@
 const path = require('path');
 const crypto = require('crypto');
 const { DateTime } = require('luxon');
-const { client, cpuMs, median, now, prepareEnv, random, signIn } = require('./lib');
+const { client, cpuMs, median, now, onPostgres, prepareEnv, random, signIn } = require('./lib');
 
 const PROJECT = 'api::project.project';
 const ENTERPRISE = 'api::enterprise.enterprise';
@@ -263,12 +263,14 @@ async function run({ appDir, projects = 10000, tasks = 200, requests = 10, pairs
 
     // the set-up's thousands of small transactions need not each wait for the disk (a throw-away database);
     // SQLite's setting is restored before anything is measured
+    // (SQLite only: on PostgreSQL the set-up runs as it is)
+    const sqlite = !onPostgres();
     const pragma = async (value) => (await strapi.db.connection.raw(`pragma synchronous${value === undefined ? '' : ` = ${value}`}`))[0]?.synchronous;
-    const synchronous = await pragma();
+    const synchronous = sqlite ? await pragma() : null;
     const built = now();
-    await pragma('off');
-    const { town, units, outcome, seconds } = await buildDataset(strapi, { projects, tasks }).finally(() => pragma(synchronous));
-    if ((await pragma()) !== synchronous) throw new Error('pragma synchronous was not restored');
+    if (sqlite) await pragma('off');
+    const { town, units, outcome, seconds } = await buildDataset(strapi, { projects, tasks }).finally(() => sqlite && pragma(synchronous));
+    if (sqlite && (await pragma()) !== synchronous) throw new Error('pragma synchronous was not restored');
     const dataset = {
       projects: await strapi.db.query(PROJECT).count(),
       projectLights: await strapi.db.query(LIGHT).count({ where: { kind: 'project' } }),

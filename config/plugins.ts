@@ -30,10 +30,12 @@ export default ({ env }) => {
   /**
    * PLATFORM_PLUGINS=off starts the records without the plugins of ours that act on reads and writes (bureau-views,
    * traffic-lights, dispatch, history): the "stock Strapi" baseline of `npm run bench`. The deadlines stay (the 督办单
-   * relates to its rows; its middleware passes reads through). Refused in production.
+   * relates to its rows; its middleware passes reads through). Refused in production, unless BENCH_STOCK_BASELINE=true
+   * says it is the benchmark's stock server (bench/city.js), which runs in production mode like the server it is
+   * compared with.
    */
   const platform = env('PLATFORM_PLUGINS', 'on') !== 'off';
-  if (!platform && env('NODE_ENV') === 'production') {
+  if (!platform && env('NODE_ENV') === 'production' && !env.bool('BENCH_STOCK_BASELINE', false)) {
     throw new Error('PLATFORM_PLUGINS=off 仅用于基准测试，生产环境不可关闭 / PLATFORM_PLUGINS=off is for benchmarks only, never in production');
   }
   return {
