@@ -26,7 +26,7 @@
  *   BENCH_CITY_PROJECTS=10000 BENCH_CITY_ITEMS=100000 BENCH_CITY_BUREAUS=30 BENCH_CITY_SECONDS=5
  *   BENCH_CITY_ADMIN_REQUESTS=30      city scale (bench/city.js): projects, opinions/problems/tasks (each with its
  *                                    deadline row), bureaus, seconds per autocannon run, content-manager requests
- *   BENCH_SCHEDULER_DEADLINES=100000 BENCH_SCHEDULER_LATE=1000
+ *   BENCH_SCHEDULER_DEADLINES=100000 BENCH_SCHEDULER_LATE=200
  *                                    deadlines and late jobs of the scheduler benchmark (bench/scheduler.js, when
  *                                    present); it needs Redis: REDIS_URL, or Redis answering at
  *                                    redis://127.0.0.1:6379 — otherwise it reports itself as left out
@@ -137,7 +137,7 @@ async function main() {
         ...(await require('./scheduler').run({
           appDir,
           deadlines: Number(process.env.BENCH_SCHEDULER_DEADLINES ?? 100000),
-          lateJobs: Number(process.env.BENCH_SCHEDULER_LATE ?? 1000),
+          lateJobs: Number(process.env.BENCH_SCHEDULER_LATE ?? 200),
         }))
       );
     } finally {
