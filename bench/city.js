@@ -24,10 +24,9 @@
  */
 const fs = require('fs');
 const path = require('path');
-const crypto = require('crypto');
 const { spawn } = require('child_process');
 const { DateTime } = require('luxon');
-const { copyDatabase, median, onPostgres, prepareEnv, random } = require('./lib');
+const { copyDatabase, documentId, insert, link, median, onPostgres, prepareEnv, random } = require('./lib');
 
 const PROJECT = 'api::project.project';
 const BUREAU = 'api::bureau.bureau';
@@ -39,37 +38,6 @@ const DEADLINE = 'plugin::deadlines.deadline';
 const RULE = 'plugin::deadlines.rule';
 const LIGHT = 'plugin::traffic-lights.light';
 const PASSWORD = 'Bench-Password-2026';
-
-const documentId = () => {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const [first, ...rest] = crypto.randomBytes(24);
-  return alphabet[first % 26] + rest.map((byte) => alphabet[byte % alphabet.length]).join('');
-};
-
-/** Inserts rows of `uid` in batches through the query engine (column names, JSON, defaults); returns their ids in order. */
-async function insert(strapi, uid, rows) {
-  for (let i = 0; i < rows.length; i += 500) await strapi.db.query(uid).createMany({ data: rows.slice(i, i + 500) });
-  const { tableName } = strapi.db.metadata.get(uid);
-  const ids = new Map();
-  for (const row of await strapi.db.connection(tableName).select('id', 'document_id')) ids.set(row.document_id, row.id);
-  return rows.map((row) => ids.get(row.documentId));
-}
-
-/** Link rows `[ownerId, targetId]` into a relation's link table (with its order columns). */
-async function link(strapi, uid, attribute, pairs) {
-  const joinTable = strapi.db.metadata.get(uid).attributes[attribute].joinTable;
-  const order = new Map();
-  const rows = pairs.map(([owner, target]) => {
-    const row = { [joinTable.joinColumn.name]: owner, [joinTable.inverseJoinColumn.name]: target };
-    if (joinTable.orderColumnName) row[joinTable.orderColumnName] = 1;
-    if (joinTable.inverseOrderColumnName) {
-      order.set(target, (order.get(target) ?? 0) + 1);
-      row[joinTable.inverseOrderColumnName] = order.get(target);
-    }
-    return row;
-  });
-  await strapi.db.connection.batchInsert(joinTable.name, rows, 500);
-}
 
 async function seed(strapi, { projects, items, bureaus }) {
   const rand = random(20261126);
@@ -773,7 +741,7 @@ function results(figures, { connections }) {
       candidate: { label: 'stock', value: s.rps },
       baseline: { label: `bare node + same SQL, p50 ${b.p50} ms, p99 ${b.p99} ms`, value: b.rps },
       ratio: s.rps / b.rps,
-      target: { op: 'report', value: '' },
+      target: { op: 'report', value: '', unit: '' },
       ok: true,
       valid: true,
       details: { ours: o.rps / b.rps },

@@ -272,4 +272,58 @@ async function signIn(strapi, api, type, bureau) {
   return login.body.jwt;
 }
 
-module.exports = { onPostgres, prepareEnv, copyDatabase, describeDatabase, random, now, cpuMs, median, fmt, client, signIn };
+/**
+ * A documentId like Strapi's (cuid2: 24 lowercase letters and digits, a letter first — the document service reads
+ * a relation value that starts with a digit as an entry id).
+ */
+const documentId = () => {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const [first, ...rest] = crypto.randomBytes(24);
+  return alphabet[first % 26] + rest.map((byte) => alphabet[byte % alphabet.length]).join('');
+};
+
+/**
+ * Inserts rows of `uid` (each with its `documentId`) in batches through the query engine (column names, JSON,
+ * defaults); returns their ids in order.
+ */
+async function insert(strapi, uid, rows) {
+  for (let i = 0; i < rows.length; i += 500) await strapi.db.query(uid).createMany({ data: rows.slice(i, i + 500) });
+  const { tableName } = strapi.db.metadata.get(uid);
+  const ids = new Map();
+  const wanted = new Set(rows.map((row) => row.documentId));
+  for (const row of await strapi.db.connection(tableName).select('id', 'document_id')) if (wanted.has(row.document_id)) ids.set(row.document_id, row.id);
+  return rows.map((row) => ids.get(row.documentId));
+}
+
+/** Inserts link rows `[ownerId, targetId]` into a relation's link table, with its order columns. */
+async function link(strapi, uid, attribute, pairs) {
+  const joinTable = strapi.db.metadata.get(uid).attributes[attribute].joinTable;
+  const order = new Map();
+  const rows = pairs.map(([owner, target]) => {
+    const row = { [joinTable.joinColumn.name]: owner, [joinTable.inverseJoinColumn.name]: target };
+    if (joinTable.orderColumnName) row[joinTable.orderColumnName] = 1;
+    if (joinTable.inverseOrderColumnName) {
+      order.set(target, (order.get(target) ?? 0) + 1);
+      row[joinTable.inverseOrderColumnName] = order.get(target);
+    }
+    return row;
+  });
+  await strapi.db.connection.batchInsert(joinTable.name, rows, 500);
+}
+
+module.exports = {
+  onPostgres,
+  prepareEnv,
+  copyDatabase,
+  describeDatabase,
+  random,
+  now,
+  cpuMs,
+  median,
+  fmt,
+  client,
+  signIn,
+  documentId,
+  insert,
+  link,
+};

@@ -29,10 +29,9 @@
  * the measurement was left out.
  */
 const path = require('path');
-const crypto = require('crypto');
 const { monitorEventLoopDelay } = require('perf_hooks');
 const { DateTime } = require('luxon');
-const { prepareEnv, median, fmt, random } = require('./lib');
+const { documentId, insert, link, prepareEnv, median, fmt, random } = require('./lib');
 
 const DEADLINE = 'plugin::deadlines.deadline';
 const DELIVERY = 'plugin::deadlines.delivery';
@@ -46,12 +45,6 @@ const LATE_FROM_MS = 5_000;
 const LATE_SPAN_MS = 20_000;
 /** How long after the last planned early delivery we stop waiting for the missing ones. */
 const LATE_GRACE_MS = 30_000;
-
-const documentId = () => {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const [first, ...rest] = crypto.randomBytes(24);
-  return alphabet[first % 26] + rest.map((byte) => alphabet[byte % alphabet.length]).join('');
-};
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -113,31 +106,6 @@ async function deleteUnder(redis, pattern) {
   const keys = await keysUnder(redis, pattern);
   for (let i = 0; i < keys.length; i += 1000) await redis.unlink(...keys.slice(i, i + 1000));
   return keys.length;
-}
-
-/** Inserts rows of `uid` in batches through the query engine; returns their ids in order (as bench/city.js). */
-async function insert(strapi, uid, rows) {
-  for (let i = 0; i < rows.length; i += 500) await strapi.db.query(uid).createMany({ data: rows.slice(i, i + 500) });
-  const { tableName } = strapi.db.metadata.get(uid);
-  const ids = new Map();
-  const wanted = new Set(rows.map((row) => row.documentId));
-  for (const row of await strapi.db.connection(tableName).select('id', 'document_id')) if (wanted.has(row.document_id)) ids.set(row.document_id, row.id);
-  return rows.map((row) => ids.get(row.documentId));
-}
-
-async function link(strapi, uid, attribute, pairs) {
-  const joinTable = strapi.db.metadata.get(uid).attributes[attribute].joinTable;
-  const order = new Map();
-  const rows = pairs.map(([owner, target]) => {
-    const row = { [joinTable.joinColumn.name]: owner, [joinTable.inverseJoinColumn.name]: target };
-    if (joinTable.orderColumnName) row[joinTable.orderColumnName] = 1;
-    if (joinTable.inverseOrderColumnName) {
-      order.set(target, (order.get(target) ?? 0) + 1);
-      row[joinTable.inverseOrderColumnName] = order.get(target);
-    }
-    return row;
-  });
-  await strapi.db.connection.batchInsert(joinTable.name, rows, 500);
 }
 
 /** Deadline rows (no target records: the scheduler and the delivery read only the deadline, its rule and bureau). */

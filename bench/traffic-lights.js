@@ -26,9 +26,8 @@
  * on its total; answers do not change between rounds.
  */
 const path = require('path');
-const crypto = require('crypto');
 const { DateTime } = require('luxon');
-const { client, cpuMs, median, now, onPostgres, prepareEnv, random, signIn } = require('./lib');
+const { client, cpuMs, documentId, link, median, now, onPostgres, prepareEnv, random, signIn } = require('./lib');
 
 const PROJECT = 'api::project.project';
 const ENTERPRISE = 'api::enterprise.enterprise';
@@ -50,32 +49,6 @@ const CALLS = {
   baseline: `/api/projects?pagination[pageSize]=${PAGE}`,
 };
 const KINDS = ['office', 'town'].flatMap((who) => Object.keys(CALLS).map((call) => ({ who, call, key: `${who}.${call}` })));
-
-/**
- * A documentId like Strapi's (cuid2: 24 lowercase letters and digits, a letter first — the document service reads
- * a relation value that starts with a digit as an entry id).
- */
-const documentId = () => {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const [first, ...rest] = crypto.randomBytes(24);
-  return alphabet[first % 26] + rest.map((byte) => alphabet[byte % alphabet.length]).join('');
-};
-
-/** Inserts link rows (`[ownerId, targetId]`) into a relation's link table, with its order column if it has one. */
-async function link(strapi, uid, attribute, pairs) {
-  const joinTable = strapi.db.metadata.get(uid).attributes[attribute].joinTable;
-  const order = new Map();
-  const rows = pairs.map(([owner, target]) => {
-    const row = { [joinTable.joinColumn.name]: owner, [joinTable.inverseJoinColumn.name]: target };
-    if (joinTable.orderColumnName) row[joinTable.orderColumnName] = 1;
-    if (joinTable.inverseOrderColumnName) {
-      order.set(target, (order.get(target) ?? 0) + 1);
-      row[joinTable.inverseOrderColumnName] = order.get(target);
-    }
-    return row;
-  });
-  for (let i = 0; i < rows.length; i += 500) await strapi.db.connection(joinTable.name).insert(rows.slice(i, i + 500));
-}
 
 async function buildDataset(strapi, { projects, tasks }) {
   const rand = random(20261125);
