@@ -2,7 +2,13 @@
 /**
  * (d) The lights dashboard at district scale (plugin traffic-lights): `GET /api/traffic-lights/summary` (counts by
  * colour and the per-unit summary) and the first page of `GET /api/traffic-lights/projects` over `projects`
- * projects, against a plain `GET /api/projects` of the same page size on the same data and for the same caller.
+ * projects, against a plain `GET /api/projects` of the same page size on the same data and for the same caller,
+ * and (P3's floor) against a bare node server running the same SQL: bench/lights-bare.js, `http.createServer` in a
+ * process of its own on the same database (better-sqlite3 on the same file; pg with --postgres), replaying the
+ * statements ours ran for the same request and caller — captured from knex `query` events during one request, after
+ * one request to fill the per-process caches; sign-in lookups, scope subquery and populates included — one after
+ * the other, and building an answer of the same shape from their rows (compared with ours; a difference fails the
+ * run).
  *
  * Dataset: `projects` projects bulk-inserted (`strapi.db.query().createMany`, the applicant and enterprise links
  * straight into their link tables) over the seeded applicant units (bureaus of kind town, zone and taskforce),
@@ -10,22 +16,30 @@
  * (yellow), a blacklisted investor (red) — and, for `tasks` of them, by a task created through the document service
  * with a deadline in the past (overdue: yellow, then red) or in the next days (due soon: yellow). The lights engine
  * then computes every light in one pass (`recomputeAll('backfill')`); the run stops unless every project has its
- * light row. Callers: users-permissions users of the seeded role types `office` (sees every project) and `town`
- * (`sample-yitang`, its own projects), signed in through POST /api/auth/local on the listening server.
+ * light row. Callers: users-permissions users of the seeded role types `office` (sees every project), `town`
+ * (`sample-yitang`, its own projects) and `department` (`natural-resources`: the projects of its tasks — in this
+ * data set only the tasks link departments to projects), signed in through POST /api/auth/local on the listening
+ * server.
  *
- * Each pair of rounds runs `requests` sequential requests of each of the six calls (office and town × summary,
- * lights page, /api/projects page) over one keep-alive connection, in turn forward and backward, after a warm-up
+ * Each pair of rounds runs `requests` sequential requests of each of the thirteen calls (office, town and
+ * department × summary, lights page, /api/projects page; office and department × the summary and lights page of
+ * the bare node server) over one keep-alive connection per server, in turn forward and backward, after a warm-up
  * of each; the ratio is the median of the per-pair ratios of milliseconds per request (wall time; the details
- * also give CPU time). The office's ratios are the target; the town's figures are for information.
+ * also give CPU time, for ours only). Targets: the office's ratios to /api/projects, and the department user's to
+ * the bare node server (`P3 … vs bare node`); the town's figures and the office's against the bare server are for
+ * information.
  *
  * SQL statements per request (knex `query` events around one request) for the lights page at page sizes 1, 25 and
  * 100 and for the summary; a count that moves with the page size fails the run. Correctness, also failing the run:
  * the office's summary total is every project and equals the stored project lights; its counts by colour sum to
  * the total and equal the stored lights (and the projects' own `light`) per colour; the per-unit totals add up;
- * the first page has 25 rows, red first, ordered by colour; the town's summary, lights table and /api/projects agree
- * on its total; answers do not change between rounds.
+ * the first page has 25 rows, red first, ordered by colour; the town's and the department's summary, lights table
+ * and /api/projects agree on their totals; the bare node server answers as ours (total, counts, units, rows);
+ * answers do not change between rounds.
  */
+const fs = require('fs');
 const path = require('path');
+const { spawn } = require('child_process');
 const { DateTime } = require('luxon');
 const { client, cpuMs, documentId, link, median, now, onPostgres, prepareEnv, random, signIn } = require('./lib');
 
@@ -35,6 +49,8 @@ const BUREAU = 'api::bureau.bureau';
 const TASK = 'api::task.task';
 const LIGHT = 'plugin::traffic-lights.light';
 const TOWN = 'sample-yitang';
+/** The department user's bureau (区自然资源局, the demo department): it sees the projects of its tasks. */
+const DEPARTMENT = 'natural-resources';
 const ZONE = 'Asia/Shanghai';
 const TARGET = 2;
 const PAGE = 25;
@@ -48,7 +64,12 @@ const CALLS = {
   page: `/api/traffic-lights/projects?pagination[pageSize]=${PAGE}`,
   baseline: `/api/projects?pagination[pageSize]=${PAGE}`,
 };
-const KINDS = ['office', 'town'].flatMap((who) => Object.keys(CALLS).map((call) => ({ who, call, key: `${who}.${call}` })));
+/** The same two calls on the bare node floor (bench/lights-bare.js), for the office and the department user. */
+const BARE = { bareSummary: 'summary', barePage: 'page' };
+const KINDS = [
+  ...['office', 'town', 'department'].flatMap((who) => Object.keys(CALLS).map((call) => ({ who, call, of: call, key: `${who}.${call}` }))),
+  ...['office', 'department'].flatMap((who) => Object.entries(BARE).map(([call, of]) => ({ who, call, of, bare: true, key: `${who}.${call}` }))),
+];
 
 async function buildDataset(strapi, { projects, tasks }) {
   const rand = random(20261125);
@@ -162,6 +183,55 @@ async function queriesOf(strapi, api, url, token) {
   return { queries, status: response.status };
 }
 
+/** The SQL statements (text and bindings, in order) the database runs while one request is answered. */
+async function statementsOf(strapi, api, url, token) {
+  const statements = [];
+  const listener = (query) => {
+    statements.push({ sql: query.sql, bindings: query.bindings ?? [] });
+  };
+  strapi.db.connection.on('query', listener);
+  let response;
+  try {
+    response = await api.send('GET', url, { token });
+  } finally {
+    strapi.db.connection.off('query', listener);
+  }
+  if (response.status !== 200) throw new Error(`GET ${url}: HTTP ${response.status}`);
+  return statements;
+}
+
+/** Starts bench/lights-bare.js on the same database; resolves to { port, stop } once it listens. */
+function startBare(env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(__dirname, 'lights-bare.js')], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stderr.on('data', (chunk) => {
+      err = (err + chunk).slice(-4000);
+    });
+    child.stdout.on('data', (chunk) => {
+      if (child.ready) return;
+      out += chunk;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (!line) return;
+      child.ready = true;
+      resolve({
+        ...JSON.parse(line),
+        stop: () =>
+          new Promise((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', done);
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 10000).unref();
+          }),
+      });
+    });
+    child.once('exit', (code) => {
+      if (!child.ready) reject(new Error(`bench/lights-bare.js exited (${code}): ${err.trim()}`));
+    });
+  });
+}
+
 /** What an answer shows, to compare between rounds: total, counts, and the page's rows in order with their light. */
 function shapeOf(call, response) {
   if (response.status !== 200) return { status: response.status, error: response.body?.error?.message ?? null };
@@ -217,6 +287,15 @@ async function check(strapi, answers, bodies, dataset) {
   const town = { summary: bodies['town.summary'].data.total, page: bodies['town.page'].meta.pagination.total, baseline: bodies['town.baseline'].meta.pagination.total };
   if (!(town.summary === town.page && town.page === town.baseline)) issues.push(`town totals differ: summary ${town.summary}, lights table ${town.page}, /api/projects ${town.baseline}`);
   if (!(town.summary > 0 && town.summary < dataset.projects)) issues.push(`town sees ${town.summary} of ${dataset.projects} projects`);
+  const department = { summary: bodies['department.summary'].data.total, page: bodies['department.page'].meta.pagination.total, baseline: bodies['department.baseline'].meta.pagination.total };
+  if (!(department.summary === department.page && department.page === department.baseline)) {
+    issues.push(`department totals differ: summary ${department.summary}, lights table ${department.page}, /api/projects ${department.baseline}`);
+  }
+  if (!(department.summary > 0 && department.summary < dataset.projects)) issues.push(`department sees ${department.summary} of ${dataset.projects} projects`);
+  // the floor answers as ours: same total, counts, units and rows
+  for (const { key, who, of } of KINDS.filter((kind) => kind.bare)) {
+    if (JSON.stringify(answers[key]) !== JSON.stringify(answers[`${who}.${of}`])) issues.push(`bare node ${key} answers otherwise than ours: ${JSON.stringify(answers[key]).slice(0, 300)}`);
+  }
   return issues;
 }
 
@@ -225,6 +304,9 @@ async function run({ appDir, projects = 10000, tasks = 200, requests = 10, pairs
   const { createStrapi } = require('@strapi/strapi');
   const strapi = createStrapi({ appDir, distDir: path.join(appDir, 'dist') });
   let api;
+  let bareApi;
+  let bare;
+  const planFile = path.join(appDir, '.tmp', `bench-lights-sql-${process.pid}.json`);
   try {
     await strapi.load();
     await new Promise((resolve, reject) => {
@@ -260,23 +342,44 @@ async function run({ appDir, projects = 10000, tasks = 200, requests = 10, pairs
     );
     if (dataset.projectLights !== dataset.projects) throw new Error(`${dataset.projectLights} project lights for ${dataset.projects} projects`);
 
-    const tokens = { office: await signIn(strapi, api, 'office'), town: await signIn(strapi, api, 'town', town) };
+    const department = await strapi.db.query(BUREAU).findOne({ where: { code: DEPARTMENT } });
+    if (!department) throw new Error(`the seeded department ${DEPARTMENT} is missing`);
+    const tokens = {
+      office: await signIn(strapi, api, 'office'),
+      town: await signIn(strapi, api, 'town', town),
+      department: await signIn(strapi, api, 'department', department),
+    };
+
+    // the floor: the statements ours runs for each bare call (after one request each, so that per-process caches
+    // are filled as while measuring), replayed by bench/lights-bare.js on the same database
+    const plan = { tokens: {}, calls: {} };
+    for (const who of ['office', 'department']) {
+      plan.tokens[tokens[who]] = who;
+      plan.calls[who] = {};
+      for (const of of Object.values(BARE)) {
+        await api.send('GET', CALLS[of], { token: tokens[who] });
+        plan.calls[who][CALLS[of]] = await statementsOf(strapi, api, CALLS[of], tokens[who]);
+      }
+    }
+    fs.writeFileSync(planFile, JSON.stringify(plan));
+    bare = await startBare({ BENCH_LIGHTS_SQL: planFile, ...(sqlite ? { BENCH_DB: path.join(appDir, process.env.DATABASE_FILENAME) } : {}) });
+    bareApi = client(bare.port);
 
     const answers = {};
     const bodies = {};
     const changed = new Set();
-    const measureRound = async ({ who, call, key }) => {
+    const measureRound = async ({ who, call, of, bare: onBare, key }) => {
       let last;
       let failed = 0;
       const cpuStart = cpuMs();
       const start = now();
       for (let i = 0; i < requests; i += 1) {
-        last = await api.send('GET', CALLS[call], { token: tokens[who] });
+        last = await (onBare ? bareApi : api).send('GET', CALLS[of], { token: tokens[who] });
         if (last.status !== 200) failed += 1;
       }
       const ms = now() - start;
       const cpu = cpuMs() - cpuStart;
-      const shape = shapeOf(call, last);
+      const shape = shapeOf(of, last);
       if (!answers[key]) {
         answers[key] = shape;
         bodies[key] = last.body;
@@ -335,6 +438,33 @@ async function run({ appDir, projects = 10000, tasks = 200, requests = 10, pairs
         `  SQL statements per request (office): lights page ${Object.values(queries.office.page).join(' · ')} (pageSize 1 · 25 · 100), ` +
         `summary ${queries.office.summary}, /api/projects ${queries.office.baseline}\n`
     );
+    // the floor: the same statements in a bare node server, for the department user (the target) and the office
+    const bareFigures = {};
+    for (const who of ['department', 'office']) {
+      bareFigures[who] = {
+        projects: answers[`${who}.summary`]?.total ?? null,
+        statements: { summary: plan.calls[who][CALLS.summary].length, page: plan.calls[who][CALLS.page].length },
+        msPerRequest: {
+          summary: ms(`${who}.summary`),
+          page: ms(`${who}.page`),
+          baseline: ms(`${who}.baseline`),
+          bareSummary: ms(`${who}.bareSummary`),
+          barePage: ms(`${who}.barePage`),
+        },
+        ratio: {
+          summaryVsBare: ratio(`${who}.summary`, `${who}.bareSummary`),
+          pageVsBare: ratio(`${who}.page`, `${who}.barePage`),
+          summaryVsProjects: ratio(`${who}.summary`, `${who}.baseline`),
+          pageVsProjects: ratio(`${who}.page`, `${who}.baseline`),
+        },
+      };
+      const f = bareFigures[who];
+      process.stdout.write(
+        `  ${who} user (${f.projects} projects in scope): summary ${f.msPerRequest.summary.toFixed(1)} ms against bare node ${f.msPerRequest.bareSummary.toFixed(2)} ms (${f.ratio.summaryVsBare.toFixed(1)}×, ${f.statements.summary} statements), ` +
+          `lights page ${f.msPerRequest.page.toFixed(1)} ms against ${f.msPerRequest.barePage.toFixed(2)} ms (${f.ratio.pageVsBare.toFixed(1)}×, ${f.statements.page} statements); ` +
+          `/api/projects ${f.msPerRequest.baseline.toFixed(1)} ms\n`
+      );
+    }
 
     const valid = issues.length === 0;
     const details = {
@@ -345,6 +475,7 @@ async function run({ appDir, projects = 10000, tasks = 200, requests = 10, pairs
       counts: answers['office.summary']?.counts ?? null,
       queries,
       town: townFigures,
+      bare: bareFigures,
       issues,
       rounds,
     };
@@ -370,6 +501,34 @@ async function run({ appDir, projects = 10000, tasks = 200, requests = 10, pairs
         },
       };
     });
+    const dept = bareFigures.department;
+    rows.push(
+      ...[
+        ['summary', 'bareSummary', 'P3 lights summary vs bare node (same SQL)'],
+        ['page', 'barePage', 'P3 lights first page vs bare node'],
+      ].map(([call, bareCall, name]) => {
+        const value = ratio(`department.${call}`, `department.${bareCall}`);
+        return {
+          name: `${name}, department user, ${dept.projects} of ${dataset.projects.toLocaleString('en-US')} projects`,
+          unit: 'ms/request',
+          candidate: { label: `GET ${CALLS[call]}`, value: ms(`department.${call}`) },
+          baseline: { label: `bench/lights-bare.js, the same ${dept.statements[call]} statements`, value: ms(`department.${bareCall}`) },
+          ratio: value,
+          target: { op: '<=', value: TARGET },
+          ok: valid && value <= TARGET,
+          valid,
+          details: {
+            request: `GET ${CALLS[call]}`,
+            caller: `users-permissions user, role type department, bureau ${DEPARTMENT}`,
+            floor: 'http.createServer replaying the SQL statements ours ran for the same request and caller (sign-in lookups included), in order, same driver and database file, one connection; answer of the same shape, compared with ours',
+            statements: plan.calls.department[CALLS[call]].map(({ sql }) => sql),
+            bare: bareFigures,
+            note: 'CPU time is not compared here: the bare server runs in its own process',
+            issues,
+          },
+        };
+      })
+    );
     const office = queries.office;
     rows.push({
       name: 'lights SQL statements per request',
@@ -387,6 +546,9 @@ async function run({ appDir, projects = 10000, tasks = 200, requests = 10, pairs
     return rows;
   } finally {
     api?.close();
+    bareApi?.close();
+    await bare?.stop();
+    fs.rmSync(planFile, { force: true });
     await strapi.destroy().catch(() => {});
     dropDatabase();
   }
