@@ -8,6 +8,7 @@
  * Writes { port } when listening.
  */
 const http = require('http');
+const { pgSettings } = require('./lib');
 
 const PAGE = 'select * from projects order by id asc limit ? offset ?';
 const COUNT = 'select count(id) as count from projects';
@@ -17,14 +18,7 @@ const camel = (name) => name.replace(/_([a-z])/g, (_, ch) => ch.toUpperCase());
 function database() {
   if (process.env.DATABASE_CLIENT === 'postgres') {
     const { Pool } = require('pg');
-    const pool = new Pool({
-      host: process.env.DATABASE_HOST || '127.0.0.1',
-      port: Number(process.env.DATABASE_PORT || 5432),
-      database: process.env.DATABASE_NAME,
-      user: process.env.DATABASE_USERNAME || 'postgres',
-      password: process.env.DATABASE_PASSWORD || '',
-      max: Number(process.env.DATABASE_POOL_MAX || 10),
-    });
+    const pool = new Pool({ ...pgSettings(), max: Number(process.env.DATABASE_POOL_MAX || 10) });
     const page = PAGE.replace('?', '$1').replace('?', '$2');
     return {
       page: async (limit, offset) => (await pool.query(page, [limit, offset])).rows,

@@ -311,7 +311,19 @@ async function link(strapi, uid, attribute, pairs) {
   await strapi.db.connection.batchInsert(joinTable.name, rows, 500);
 }
 
+/** The connection settings of the benchmark's PostgreSQL database, from the environment a server is started with. */
+function pgSettings() {
+  return {
+    host: process.env.DATABASE_HOST || '127.0.0.1',
+    port: Number(process.env.DATABASE_PORT || 5432),
+    database: process.env.DATABASE_NAME,
+    user: process.env.DATABASE_USERNAME || 'postgres',
+    password: process.env.DATABASE_PASSWORD || '',
+  };
+}
+
 module.exports = {
+  pgSettings,
   onPostgres,
   prepareEnv,
   copyDatabase,

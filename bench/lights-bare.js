@@ -15,6 +15,7 @@
  */
 const fs = require('fs');
 const http = require('http');
+const { pgSettings } = require('./lib');
 
 const UNIT_REASONS = 5;
 const LIGHTS = ['green', 'yellow', 'red'];
@@ -24,13 +25,7 @@ const plan = JSON.parse(fs.readFileSync(process.env.BENCH_LIGHTS_SQL, 'utf8'));
 function database() {
   if (process.env.DATABASE_CLIENT === 'postgres') {
     const { Client } = require('pg');
-    const client = new Client({
-      host: process.env.DATABASE_HOST || '127.0.0.1',
-      port: Number(process.env.DATABASE_PORT || 5432),
-      database: process.env.DATABASE_NAME,
-      user: process.env.DATABASE_USERNAME || 'postgres',
-      password: process.env.DATABASE_PASSWORD || '',
-    });
+    const client = new Client(pgSettings());
     const ready = client.connect();
     // knex hands pg `$1`-numbered statements; a `?` one (should the event carry the unnumbered text) is numbered here
     const numbered = (sql) => {
