@@ -261,10 +261,15 @@ describe('deleted workflow records are kept and restored by the office', () => {
       expect(await read(app, 'problems', problem.documentId)).not.toBeNull();
     });
 
-    it('only the office lists and restores: a department user and a department admin are refused', async () => {
-      expect((await department.get('/api/dispatch/deleted-records')).status).toBe(403);
+    it('only the office lists and restores: a department user and a department admin are refused, in Chinese and English', async () => {
+      const listed = await department.get('/api/dispatch/deleted-records');
+      expect(listed.status).toBe(403);
+      // Strapi's own refusals (the role's permissions, the route's policy) are said in Chinese too
+      expect(listed.body.error.message).toBe('没有权限 / Forbidden');
       const admin = await adminActor(app, 'department', lead, '部门管理员2');
-      expect((await admin.get('/dispatch/deleted-records')).status).toBe(403);
+      const page = await admin.get('/dispatch/deleted-records');
+      expect(page.status).toBe(403);
+      expect(page.body.error.message).toBe('没有权限 / Policy Failed');
       const any = await binEntry();
       expect((await department.post(`/api/dispatch/deleted-records/${any.documentId}/restore`, {})).status).toBe(403);
     });

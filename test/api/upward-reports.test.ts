@@ -601,6 +601,9 @@ describe('reporting upward to the city', () => {
       const departmentAdmin = await adminActor(app, 'department', await bureau(app, 'development-reform'), 'development reform exporter');
       const refused = await download(app, `/dispatch/exports/upward-reports${query}`, departmentAdmin.authorization);
       expect(refused.status).toBe(403);
+      expect(JSON.parse(refused.body.toString('utf8')).error.message).toBe(
+        '上报记录仅限协调办公室和区领导导出 / the reports to the city are exported by the office and the leaders only'
+      );
       // leaders export them in the admin panel as through REST
       const leaderAdmin = await adminActor(app, 'leader', null, 'leader exporter');
       expect((await download(app, `/dispatch/exports/upward-reports${query}`, leaderAdmin.authorization)).status).toBe(200);

@@ -1,9 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { namedActor } from '../../../../utils/actor';
 import { isRestoring, restoreRequester } from '../../../../utils/restore';
 import { diffRows, fieldNames, labelOf, trackedFields, type Row, type TrackedField } from './changes/diff';
 import { CHANGE } from './uids';
+import { refusal } from '../../../../utils/refusal';
 
 type Ctx = { uid: string; action: string; params?: Row };
 type Next = () => Promise<any>;
@@ -27,7 +27,7 @@ export function appendOnlyMiddleware(strapi: Core.Strapi) {
     const refused =
       ['update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone'].includes(ctx.action) ||
       (ctx.action === 'create' && strapi.requestContext.get() !== undefined);
-    if (refused) throw new errors.ForbiddenError('变更记录只能由平台追加，不能新增、修改或删除 / The change history is append-only: it cannot be created, changed or deleted');
+    if (refused) throw refusal('变更记录只能由平台追加，不能新增、修改或删除 / The change history is append-only: it cannot be created, changed or deleted');
     return next();
   };
 }

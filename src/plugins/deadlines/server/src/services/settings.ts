@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { currentActor } from '../../../../../utils/actor';
 import { findRow, toOneTarget } from '../../../../../utils/relations';
 import { validationError } from '../../../../../utils/validation';
@@ -7,6 +6,7 @@ import { mayChangeSettings } from '../permissions';
 import { ruleProblems } from '../rules/validate';
 import { CALENDAR_OVERRIDE, DEADLINE, EXTENSION, RULE } from '../uids';
 import type { ChangeReason } from './tracker';
+import { refusal } from '../../../../../utils/refusal';
 
 type Row = Record<string, any>;
 const service = (name: string, strapi: Core.Strapi) => strapi.plugin('deadlines').service(name);
@@ -32,9 +32,8 @@ const settings = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async handle(ctx: any, next: () => Promise<any>) {
       // rules and calendar corrections are the deadline settings, whatever path writes them (the content manager too)
-      // (a PolicyError: Strapi answers any other ForbiddenError thrown behind a route with a bare "Forbidden")
       if ((ctx.uid === RULE || ctx.uid === CALENDAR_OVERRIDE) && WRITES.includes(ctx.action) && !mayChangeSettings(strapi)) {
-        throw new errors.PolicyError(
+        throw refusal(
           '没有“修改期限设置”权限，不能修改期限规则或工作日历 / changing deadline rules or the working calendar needs the “change deadline settings” permission'
         );
       }

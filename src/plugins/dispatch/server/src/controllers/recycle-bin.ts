@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { currentActor } from '../../../../../utils/actor';
 import { getService } from '../services';
+import { refusal } from '../../../../../utils/refusal';
 
 type Ctx = { query: Record<string, unknown>; params: Record<string, string>; body: unknown };
 
@@ -9,7 +9,7 @@ type Ctx = { query: Record<string, unknown>; params: Record<string, string>; bod
 export default {
   'deleted-records': ({ strapi }: { strapi: Core.Strapi }) => {
     const officeOnly = () => {
-      if (!currentActor(strapi).isOffice) throw new errors.ForbiddenError('回收站仅限协调办公室使用 / the recycle bin is for the coordination office');
+      if (!currentActor(strapi).isOffice) throw refusal('回收站仅限协调办公室使用 / the recycle bin is for the coordination office');
     };
     return {
       async find(ctx: Ctx) {

@@ -23,6 +23,7 @@ import { enumLabel } from '../../../../../domain/labels';
 import { listingRecords } from '../../../../../domain/credit';
 import { UPWARD_TARGETS } from '../../../../../domain/upward';
 import { buildUpwardReports, UPWARD_REPORTS_TITLE, type ListedUpwardReport } from '../exports/upward-reports';
+import { refusal } from '../../../../../utils/refusal';
 
 type Row = Record<string, any>;
 
@@ -196,8 +197,7 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async dishonestyList(): Promise<ExportFile> {
       if (await strapi.plugin('bureau-views').service('scope').readsNone(CREDIT_RECORD)) {
-        // a PolicyError: Strapi answers any other ForbiddenError thrown behind a route with a bare "Forbidden"
-        throw new errors.PolicyError('失信名单仅限区发改局、协调办公室和区领导导出 / the dishonesty list is exported by 区发改局, the coordination office and the district leaders only');
+        throw refusal('失信名单仅限区发改局、协调办公室和区领导导出 / the dishonesty list is exported by 区发改局, the coordination office and the district leaders only');
       }
       const enterprises = (await strapi.documents(ENTERPRISE as any).findMany({
         filters: { blacklisted: true },
@@ -230,7 +230,7 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
     async upwardReports(query: { target?: unknown }): Promise<ExportFile> {
       const viewer = await strapi.plugin('bureau-views').service('scope').viewer();
       if (viewer.kind !== 'all') {
-        throw new errors.ForbiddenError('上报记录仅限协调办公室和区领导导出 / the reports to the city are exported by the office and the leaders only');
+        throw refusal('上报记录仅限协调办公室和区领导导出 / the reports to the city are exported by the office and the leaders only');
       }
       const target = query.target === undefined || query.target === '' ? undefined : query.target;
       if (target !== undefined && (typeof target !== 'string' || !(UPWARD_TARGETS as readonly string[]).includes(target))) {
