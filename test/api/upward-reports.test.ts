@@ -117,6 +117,22 @@ describe('reporting upward to the city', () => {
     return res;
   };
   const reportToCity = (project: Json) => update(app, 'projects', project.documentId, { stage: 'reported_to_city' });
+  /**
+   * A project reported to a library receiver that answers 503 until `bringUp()`, once its report has failed after
+   * `maxAttempts` (the caller puts the settings back).
+   */
+  const failedReport = async (maxAttempts: number) => {
+    let up = false;
+    const down = await open(() => ({ status: up ? 200 : 503 }));
+    await settings({ projectLibraryUrl: down.url, maxAttempts });
+    const project = await createProject(app, { applicantBureau: yitang.documentId, stage: 'in_library' });
+    await reportToCity(project);
+    const failed = await eventually('a failed report', async () => {
+      const [row] = await reportsOf(project.documentId);
+      return row?.state === 'failed' ? row : null;
+    });
+    return { down, project, failed, bringUp: () => (up = true) };
+  };
 
   beforeAll(async () => {
     always = await open(() => ({ status: 200 }));
@@ -266,22 +282,14 @@ describe('reporting upward to the city', () => {
   });
 
   it('a receiver that stays down: the report is given up after maxAttempts as failed, and the office sends it again (重新上报)', async () => {
-    let up = false;
-    const down = await open(() => ({ status: up ? 200 : 503 }));
-    await settings({ projectLibraryUrl: down.url, maxAttempts: 2 });
     try {
-      const project = await createProject(app, { applicantBureau: yitang.documentId, stage: 'in_library' });
-      await reportToCity(project);
-      const failed = await eventually('a failed report', async () => {
-        const [row] = await reportsOf(project.documentId);
-        return row?.state === 'failed' ? row : null;
-      });
+      const { down, project, failed, bringUp } = await failedReport(2);
       expect(failed.attempts).toBe(2);
       expect(failed.lastError).toContain('503');
       await sleep(1500);
       expect(down.requests).toHaveLength(2); // no attempt after giving up
 
-      up = true;
+      bringUp();
       const retry = await api().put(`/api/upward-reports/${failed.documentId}`, { state: 'pending' });
       expect(retry.status).toBe(200);
       const [report] = await delivered(project.documentId);
@@ -448,16 +456,8 @@ describe('reporting upward to the city', () => {
     });
 
     it('重新上报 in the content manager: the office admin saves a failed report back to 待投递 and it is delivered once more, under its report id', async () => {
-      let up = false;
-      const down = await open(() => ({ status: up ? 200 : 503 }));
-      await settings({ projectLibraryUrl: down.url, maxAttempts: 1 });
       try {
-        const project = await createProject(app, { applicantBureau: yitang.documentId, stage: 'in_library' });
-        await reportToCity(project);
-        const failed = await eventually('a failed report', async () => {
-          const [row] = await reportsOf(project.documentId);
-          return row?.state === 'failed' ? row : null;
-        });
+        const { down, project, failed, bringUp } = await failedReport(1);
         expect(down.requests).toHaveLength(1);
 
         // a department admin cannot (it cannot even read the reports)
@@ -466,7 +466,7 @@ describe('reporting upward to the city', () => {
         await sleep(1200);
         expect(down.requests).toHaveLength(1);
 
-        up = true;
+        bringUp();
         // as the edit view saves: the whole report as read, the state changed
         const form = await office.findOne(REPORT, failed.documentId);
         expect(form.status).toBe(200);
