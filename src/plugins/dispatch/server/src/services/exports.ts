@@ -34,6 +34,7 @@ const BULLETIN = 'api::bulletin.bulletin';
 const BUREAU = 'api::bureau.bureau';
 const ENTERPRISE = 'api::enterprise.enterprise';
 const CREDIT_RECORD = 'api::credit-record.credit-record';
+const UPWARD_REPORT = 'api::upward-report.upward-report';
 const SUPERVISION_NOTICE = 'api::supervision-notice.supervision-notice';
 const LIGHT = 'plugin::traffic-lights.light';
 const ZONE = 'Asia/Shanghai';
@@ -228,15 +229,14 @@ const exportsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * town admin, whose 导出 covers the other exports) is refused, as the content API refuses them.
      */
     async upwardReports(query: { target?: unknown }): Promise<ExportFile> {
-      const viewer = await strapi.plugin('bureau-views').service('scope').viewer();
-      if (viewer.kind !== 'all') {
+      if (await strapi.plugin('bureau-views').service('scope').readsNone(UPWARD_REPORT)) {
         throw refusal('上报记录仅限协调办公室和区领导导出 / the reports to the city are exported by the office and the leaders only');
       }
       const target = query.target === undefined || query.target === '' ? undefined : query.target;
       if (target !== undefined && (typeof target !== 'string' || !(UPWARD_TARGETS as readonly string[]).includes(target))) {
         throw badParameter('target', `取值须为 ${UPWARD_TARGETS.join('、')} 之一`, `must be one of ${UPWARD_TARGETS.join(', ')}`);
       }
-      const reports = (await strapi.documents('api::upward-report.upward-report' as any).findMany({
+      const reports = (await strapi.documents(UPWARD_REPORT as any).findMany({
         filters: target ? { target } : {},
         sort: ['createdAt:asc', 'id:asc'],
       } as any)) as unknown as ListedUpwardReport[];
