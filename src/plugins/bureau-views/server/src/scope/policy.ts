@@ -21,6 +21,11 @@ export interface TypePolicy {
    * then opens to them (a credit record's project: the projects its records belong to, as for any department).
    */
   opens?: string[];
+  /**
+   * Each bureau's readable records are kept in a table rather than worked out from the paths on every read (see
+   * `sets.ts`): for a type reached through many chains of link tables, read far more often than they change.
+   */
+  precomputed?: boolean;
 }
 
 /**
@@ -63,7 +68,7 @@ const PROJECT_READ = [
 const under = (relation: string, paths: string[]) => paths.map((path) => `${relation}.${path}`);
 
 export const POLICIES: Record<string, TypePolicy> = {
-  [PROJECT]: { read: PROJECT_READ, write: ['applicantBureau'], owner: 'applicantBureau' },
+  [PROJECT]: { read: PROJECT_READ, write: ['applicantBureau'], owner: 'applicantBureau', precomputed: true },
   'api::pre-assessment.pre-assessment': {
     read: ['project.applicantBureau', 'leadBureau', 'opinions.bureau'],
     write: ['project.applicantBureau', 'leadBureau'],

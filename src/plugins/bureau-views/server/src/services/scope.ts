@@ -3,6 +3,8 @@ import { isLead, isScoped, LEAD_CODES, OPENINGS, policyOf } from '../scope/polic
 import { MATCH_NOTHING, pathFilter, type Filter, type Models, type Ref } from '../scope/query';
 import { BUREAU, BUREAU_ROLES, MEMBERSHIP, USER } from '../uids';
 import { databaseCache } from '../../../../../utils/cache';
+import { scopeKey } from '../scope/sets';
+import { scopeSets } from './scope-sets';
 
 /**
  * Who is asking, and what that lets them see and change. The one entry point of per-bureau scoping: the
@@ -26,6 +28,7 @@ type Row = Record<string, any>;
 
 const scope = ({ strapi }: { strapi: Core.Strapi }) => {
   const models: Models = (uid) => strapi.getModel(uid as any) as any;
+  const sets = scopeSets(strapi);
 
   /** The bureaus of an admin user, from the membership the office keeps (人员归属). */
   async function membershipBureaus(userId: number | undefined): Promise<number[]> {
@@ -45,9 +48,11 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       const schema = strapi.db.getSchemaName?.();
       const rows: Row[] = await strapi.db
         .connection(`${schema ? `${schema}.` : ''}${link.name}`)
-        .select(`${link.inverseJoinColumn.name} as id`)
+        .select(`${link.inverseJoinColumn.name} as id`, sets.generationColumn())
         .where(link.joinColumn.name, userId)
         .limit(1);
+      // the stored scopes' generation comes with it: a bureau user's request reads it at no extra statement
+      sets.seen(rows[0]?.generation);
       return rows.length ? [Number(rows[0].id)] : [];
     }
     const row = await strapi.db.query(USER).findOne({ where: { id: userId }, select: ['id'], populate: { bureau: { select: ['id'] } } });
@@ -222,6 +227,12 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const paths = rule as string[];
     const opened = mode === 'read' && OPENINGS.length ? await openingsFor(uid, who) : [];
+    // a stored scope, except inside a transaction: a write there may have moved it, and is seen by the paths alone
+    if (mode === 'read' && policy!.precomputed && !strapi.db.inTransaction()) {
+      const key = scopeKey(who.bureauIds, opened.map((o) => `${o.uid}.${o.field}`));
+      const live = () => buildInScope(uid, paths, who.bureauIds, opened);
+      return { id: { $in: form === 'ids' ? await sets.ids(uid, key, live) : (await sets.subquery(uid, key, live)).query } };
+    }
     return { id: { $in: form === 'ids' ? await idsInScope(uid, paths, who.bureauIds, opened) : inScope(uid, paths, who.bureauIds, opened) } };
   }
 
@@ -263,6 +274,8 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     viewer,
+    /** The stored scopes (moved on by the plugin's write middleware, started at bootstrap). */
+    sets,
     readFilter,
     writeFilter,
     readFilters,

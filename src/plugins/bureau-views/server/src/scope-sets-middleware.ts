@@ -1,0 +1,61 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Core } from '@strapi/strapi';
+import { OPENINGS, POLICIES } from './scope/policy';
+import { movesScope, scopeDependencies } from './scope/sets';
+import type { ScopeService } from './services/scope';
+
+type Ctx = { uid: string; action: string; params?: Record<string, any> };
+
+const WRITES = new Set(['create', 'update', 'delete', 'clone']);
+
+/** One per outermost write: whether it, or a write it made, may have moved a stored scope. */
+const pending = new AsyncLocalStorage<{ moved: boolean }>();
+
+/**
+ * Moves the stored scopes' generation on after any write that may change one (see `scope/sets.ts`): once per
+ * outermost write, after everything it wrote — and inside its transaction when it runs in one, so that the
+ * generation commits with the data and no reader computes a set from data that is then rolled back.
+ */
+export function scopeSetsMiddleware(strapi: Core.Strapi) {
+  const service = (): ScopeService => strapi.plugin('bureau-views').service('scope');
+  let dependencies: Set<string> | undefined;
+  const dependsOn = (uid: string) => {
+    const { models } = service();
+    // the lead types whose relations open records of a stored type to their bureau
+    const openers = (target: string) => OPENINGS.filter((o) => (models(o.uid)?.attributes[o.field] as any)?.target === target).map((o) => o.uid);
+    dependencies ??= new Set(
+      Object.entries(POLICIES).flatMap(([target, policy]) =>
+        policy.precomputed && Array.isArray(policy.read) ? [...scopeDependencies(target, policy.read, models, openers(target))] : []
+      )
+    );
+    return dependencies.has(uid);
+  };
+
+  return async (ctx: Ctx, next: () => Promise<unknown>) => {
+    if (!WRITES.has(ctx.action)) return next();
+    const moves = dependsOn(ctx.uid) && movesScope(ctx.action, ctx.uid, ctx.params?.data, service().models);
+    const outer = pending.getStore();
+    if (outer) {
+      if (moves) outer.moved = true;
+      return next();
+    }
+    const mine = { moved: moves };
+    let failed = false;
+    try {
+      return await pending.run(mine, next);
+    } catch (error) {
+      failed = true;
+      throw error;
+    } finally {
+      // a failed write inside a transaction: it rolls back (and a statement there could fail in turn); outside one,
+      // what it did write before failing may have moved a scope
+      if (mine.moved && !(failed && strapi.db.inTransaction())) {
+        await service()
+          .sets.bump()
+          .catch((error: unknown) => {
+            if (!failed) throw error;
+          });
+      }
+    }
+  };
+}

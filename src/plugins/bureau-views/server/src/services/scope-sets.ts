@@ -1,0 +1,160 @@
+import type { Core } from '@strapi/strapi';
+import { FILLED_MARK } from '../scope/sets';
+
+/**
+ * The stored scopes (see `scope/sets.ts`): one row per readable record of a type for one scope key, labelled with
+ * the generation it was computed at, plus a row with record 0 that says the set is complete. The generation is one
+ * counter, moved on by every write that may change a stored scope (`scope-sets-middleware.ts`) and at every start
+ * (data loaded while the platform was down). Several instances share both tables: whichever reads a generation
+ * first computes its set, and a set is only ever read at the generation it was computed for.
+ */
+export const SETS_TABLE = 'bureau_scope_sets';
+export const GENERATIONS_TABLE = 'bureau_scope_generations';
+const NAME = 'scope';
+
+export const scopeSetModel = {
+  uid: 'bureau-views::scope-set',
+  singularName: 'bureau_scope_set',
+  tableName: SETS_TABLE,
+  attributes: {
+    id: { type: 'increments' },
+    target: { type: 'string' },
+    viewer: { type: 'string' },
+    generation: { type: 'integer' },
+    record: { type: 'integer' },
+  },
+  indexes: [{ name: `${SETS_TABLE}_lookup`, columns: ['target', 'viewer', 'generation', 'record'] }],
+};
+
+export const scopeGenerationModel = {
+  uid: 'bureau-views::scope-generation',
+  singularName: 'bureau_scope_generation',
+  tableName: GENERATIONS_TABLE,
+  attributes: {
+    id: { type: 'increments' },
+    name: { type: 'string' },
+    value: { type: 'integer' },
+  },
+  indexes: [{ name: `${GENERATIONS_TABLE}_name_uq`, columns: ['name'], type: 'unique' }],
+};
+
+const GENERATION = Symbol('bureau-views.generation');
+type Row = Record<string, any>;
+
+export function scopeSets(strapi: Core.Strapi) {
+  const qualified = (table: string) => {
+    const schema = strapi.db.getSchemaName?.();
+    return schema ? `${schema}.${table}` : table;
+  };
+  const knex = () => strapi.db.connection;
+  /** Raw statements inside the current transaction when there is one, on their own otherwise. */
+  const within = <T>(work: (trx: any) => Promise<T>): Promise<T> => strapi.db.transaction(({ trx }) => work(trx)) as Promise<T>;
+
+  /** Sets known complete in this process, by `target|viewer|generation` (only the newest generation's are kept). */
+  const filled = new Map<string, Promise<void>>();
+  let newest = -1;
+
+  /** The generation as a subquery, for the statement that looks up a REST user's bureau to read it at no cost. */
+  const generationColumn = () => knex().raw(`(select value from ${qualified(GENERATIONS_TABLE)} where name = ?) as generation`, [NAME]);
+
+  async function readGeneration(): Promise<number> {
+    const rows: Row[] = await knex().from(qualified(GENERATIONS_TABLE)).select('value').where({ name: NAME });
+    return Number(rows[0]?.value ?? 0);
+  }
+
+  /** The generation the current request reads at: looked up once per request (again after one of its writes). */
+  function generation(): Promise<number> {
+    const ctx = strapi.requestContext.get() as Row | undefined;
+    if (!ctx?.state) return readGeneration();
+    ctx.state[GENERATION] ??= readGeneration();
+    return ctx.state[GENERATION];
+  }
+
+  /** What the viewer's look-up read along with its bureau. */
+  function seen(value: unknown) {
+    const ctx = strapi.requestContext.get() as Row | undefined;
+    if (ctx?.state && value !== null && value !== undefined) ctx.state[GENERATION] ??= Promise.resolve(Number(value));
+  }
+
+  /** Moves the generation on: inside the write's transaction when there is one, so both commit together. */
+  async function bump() {
+    await within((trx) => trx(qualified(GENERATIONS_TABLE)).where({ name: NAME }).increment('value', 1));
+    // this request's next reads look the generation up again (it is the committed one by then)
+    const ctx = strapi.requestContext.get() as Row | undefined;
+    if (ctx?.state) delete ctx.state[GENERATION];
+  }
+
+  /** At start: the counter exists, and moves on past whatever was computed before (the data may have changed since). */
+  async function start() {
+    await knex().from(qualified(GENERATIONS_TABLE)).insert({ name: NAME, value: 0 }).onConflict('name').ignore();
+    await bump();
+  }
+
+  async function fill(target: string, viewer: string, at: number, live: () => any) {
+    const exists: Row[] = await knex().from(qualified(SETS_TABLE)).select('record').where({ target, viewer, generation: at }).limit(1);
+    if (exists.length) return;
+    const { sql, bindings } = live().toSQL();
+    await knex().raw(
+      // each record once (a project reached through many items is in the union many times)
+      `insert into ${qualified(SETS_TABLE)} (target, viewer, generation, record) ` +
+        `select cast(? as varchar(255)), cast(? as varchar(255)), cast(? as integer), s.id from (${sql} union all select ${FILLED_MARK} as id) s group by s.id`,
+      [target, viewer, at, ...bindings]
+    );
+    // the two newest sets of the key stay (a request that read the previous generation may still be using it)
+    const [previous]: Row[] = await knex()
+      .from(qualified(SETS_TABLE))
+      .max({ generation: 'generation' })
+      .where({ target, viewer })
+      .andWhere('generation', '<', at);
+    if (previous?.generation !== null && previous?.generation !== undefined) {
+      await knex().from(qualified(SETS_TABLE)).where({ target, viewer }).andWhere('generation', '<', Number(previous.generation)).delete();
+    }
+  }
+
+  /** Makes sure the set exists at the generation, computing it from `live` (the link-table union) when not. */
+  function ensure(target: string, viewer: string, at: number, live: () => any): Promise<void> {
+    if (at > newest) {
+      newest = at;
+      for (const key of filled.keys()) if (!key.endsWith(`|${at}`)) filled.delete(key);
+    }
+    const key = `${target}|${viewer}|${at}`;
+    let pending = filled.get(key);
+    if (!pending) {
+      pending = fill(target, viewer, at, live);
+      filled.set(key, pending);
+      pending.catch(() => filled.delete(key));
+    }
+    return pending;
+  }
+
+  /** The stored set as a subquery of ids (`record 0` among them, which no row has). */
+  const subquery = (target: string, viewer: string, at: number) =>
+    knex().from(qualified(SETS_TABLE)).select('record as id').where({ target, viewer, generation: at });
+
+  return {
+    generationColumn,
+    seen,
+    bump,
+    start,
+
+    /**
+     * The readable ids of a type for a scope key, as a subquery over the stored set (computed first if needed).
+     * Wrapped: a knex builder is a thenable, which a promise would run instead of handing it over.
+     */
+    async subquery(target: string, viewer: string, live: () => any): Promise<{ query: unknown }> {
+      const at = await generation();
+      await ensure(target, viewer, at, live);
+      return { query: subquery(target, viewer, at) };
+    },
+
+    /** The same as an id list. */
+    async ids(target: string, viewer: string, live: () => any): Promise<number[]> {
+      const at = await generation();
+      await ensure(target, viewer, at, live);
+      const rows: Row[] = await subquery(target, viewer, at).andWhere('record', '<>', FILLED_MARK).orderBy('record');
+      return rows.map((row) => Number(row.id));
+    },
+  };
+}
+
+export type ScopeSets = ReturnType<typeof scopeSets>;
