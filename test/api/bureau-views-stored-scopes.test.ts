@@ -19,6 +19,7 @@ describe('bureau-views: stored project scopes stay true to every write', () => {
   let other: Json;
   let townUser: RestActor;
   let officeAdmin: AdminActor;
+  let townAdmin: AdminActor;
   let project: Json;
 
   const knex = () => app.strapi.db.connection;
@@ -35,6 +36,7 @@ describe('bureau-views: stored project scopes stay true to every write', () => {
     [town, other] = await Promise.all([bureau(app, 'sample-yitang'), bureau(app, 'sample-baishabu')]);
     townUser = await restActor(app, 'town', town, 'stored-scope town user');
     officeAdmin = await adminActor(app, 'office', null, '存储范围办公室');
+    townAdmin = await adminActor(app, 'town', town, '存储范围镇街');
     // another bureau's project: the town reaches it only through the items below
     project = await createProject(app, { name: unique('存储范围-'), applicantBureau: other.documentId });
   });
@@ -71,6 +73,26 @@ describe('bureau-views: stored project scopes stay true to every write', () => {
     expect(away.status).toBe(200);
     expect(await sees(project.documentId)).toBe(false);
     expect((await townUser.get(`/api/projects/${project.documentId}`)).status).toBe(404);
+  });
+
+  it('the town’s admin sees the same in the content manager: its lists and the record follow each reassignment at once', async () => {
+    const task = await create(app, 'tasks', { title: unique('后台改派-'), deadline: '2027-03-31', project: project.documentId, responsibleBureau: other.documentId });
+    const listed = async (uid: string, documentId: string) => {
+      const res = await townAdmin.list(uid);
+      expect(res.status).toBe(200);
+      return (res.body.results as Json[]).some((row) => row.documentId === documentId);
+    };
+    // read once, so that what the conditions worked out is in memory when the reassignment comes
+    expect(await listed(PROJECT, project.documentId)).toBe(false);
+    expect(await listed(TASK, task.documentId)).toBe(false);
+    expect((await officeAdmin.update(TASK, task.documentId, { responsibleBureau: { set: [{ documentId: town.documentId }] } })).status).toBe(200);
+    expect(await listed(PROJECT, project.documentId)).toBe(true);
+    expect(await listed(TASK, task.documentId)).toBe(true);
+    expect((await townAdmin.findOne(TASK, task.documentId)).status).toBe(200);
+    expect((await officeAdmin.update(TASK, task.documentId, { responsibleBureau: { set: [{ documentId: other.documentId }] } })).status).toBe(200);
+    expect(await listed(PROJECT, project.documentId)).toBe(false);
+    expect(await listed(TASK, task.documentId)).toBe(false);
+    expect((await townAdmin.findOne(TASK, task.documentId)).status).toBe(404);
   });
 
   it('a project the town files itself is in its list in the same breath, and in the answer to its create', async () => {

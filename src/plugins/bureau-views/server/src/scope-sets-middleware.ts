@@ -12,9 +12,13 @@ const WRITES = new Set(['create', 'update', 'delete', 'clone']);
 const pending = new AsyncLocalStorage<{ moved: boolean }>();
 
 /**
- * Moves the stored scopes' generation on after any write that may change one (see `scope/sets.ts`): once per
- * outermost write, after everything it wrote — and inside its transaction when it runs in one, so that the
- * generation commits with the data and no reader computes a set from data that is then rolled back.
+ * Moves the scopes' generation on after any write that may change one (see `scope/sets.ts`): once per outermost
+ * write, after everything it wrote. Registered right after the scope middleware, it is outside the document
+ * service's own transaction, so the generation usually moves right after the write commits, before the request
+ * answers: the caller's next request, and any request that starts after, reads the new one (a request running
+ * alongside the write may still read the set from before it, as it may read the rows from before it). A write made
+ * inside a transaction someone else opened (a job, a restore, a create the scope middleware checks) moves it inside
+ * that transaction: it commits with the data or rolls back with it.
  */
 export function scopeSetsMiddleware(strapi: Core.Strapi) {
   const service = (): ScopeService => strapi.plugin('bureau-views').service('scope');
@@ -23,9 +27,10 @@ export function scopeSetsMiddleware(strapi: Core.Strapi) {
     const { models } = service();
     // the lead types whose relations open records of a stored type to their bureau
     const openers = (target: string) => OPENINGS.filter((o) => (models(o.uid)?.attributes[o.field] as any)?.target === target).map((o) => o.uid);
+    // every scope, read and write, of every type: the admin conditions' id lists are remembered per generation too
     dependencies ??= new Set(
       Object.entries(POLICIES).flatMap(([target, policy]) =>
-        policy.precomputed && Array.isArray(policy.read) ? [...scopeDependencies(target, policy.read, models, openers(target))] : []
+        [policy.read, policy.write].flatMap((rule) => (Array.isArray(rule) ? [...scopeDependencies(target, rule, models, openers(target))] : []))
       )
     );
     return dependencies.has(uid);

@@ -52,7 +52,15 @@ export function scopeSets(strapi: Core.Strapi) {
 
   /** Sets known complete in this process, by `target|viewer|generation` (only the newest generation's are kept). */
   const filled = new Map<string, Promise<void>>();
+  /** Id lists worked out in this process, by `<key>|generation` (the newest generation's only). */
+  const lists = new Map<string, Promise<number[]>>();
   let newest = -1;
+  /** A newer generation seen: what this process kept for older ones is dropped. */
+  function moveTo(at: number) {
+    if (at <= newest) return;
+    newest = at;
+    for (const memo of [filled, lists] as Array<Map<string, unknown>>) for (const key of memo.keys()) if (!key.endsWith(`|${at}`)) memo.delete(key);
+  }
 
   /** The generation as a subquery, for the statement that looks up a REST user's bureau to read it at no cost. */
   const generationColumn = () => knex().raw(`(select value from ${qualified(GENERATIONS_TABLE)} where name = ?) as generation`, [NAME]);
@@ -76,7 +84,7 @@ export function scopeSets(strapi: Core.Strapi) {
     if (ctx?.state && value !== null && value !== undefined) ctx.state[GENERATION] ??= Promise.resolve(Number(value));
   }
 
-  /** Moves the generation on: inside the write's transaction when there is one, so both commit together. */
+  /** Moves the generation on: inside the current transaction when there is one, so both commit together. */
   async function bump() {
     await within((trx) => trx(qualified(GENERATIONS_TABLE)).where({ name: NAME }).increment('value', 1));
     // this request's next reads look the generation up again (it is the committed one by then)
@@ -113,10 +121,7 @@ export function scopeSets(strapi: Core.Strapi) {
 
   /** Makes sure the set exists at the generation, computing it from `live` (the link-table union) when not. */
   function ensure(target: string, viewer: string, at: number, live: () => any): Promise<void> {
-    if (at > newest) {
-      newest = at;
-      for (const key of filled.keys()) if (!key.endsWith(`|${at}`)) filled.delete(key);
-    }
+    moveTo(at);
     const key = `${target}|${viewer}|${at}`;
     let pending = filled.get(key);
     if (!pending) {
@@ -145,6 +150,23 @@ export function scopeSets(strapi: Core.Strapi) {
       const at = await generation();
       await ensure(target, viewer, at, live);
       return { query: subquery(target, viewer, at) };
+    },
+
+    /**
+     * An id list worked out once per generation in this process (`compute` runs again once any scope may have
+     * moved): for the admin panel's conditions, which the permission engine evaluates for every type on every request.
+     */
+    async remember(key: string, compute: () => Promise<number[]>): Promise<number[]> {
+      const at = await generation();
+      moveTo(at);
+      const memo = `${key}|${at}`;
+      let pending = lists.get(memo);
+      if (!pending) {
+        pending = compute();
+        lists.set(memo, pending);
+        pending.catch(() => lists.delete(memo));
+      }
+      return pending;
     },
 
     /** The same as an id list. */

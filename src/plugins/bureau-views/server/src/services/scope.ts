@@ -227,11 +227,17 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const paths = rule as string[];
     const opened = mode === 'read' && OPENINGS.length ? await openingsFor(uid, who) : [];
-    // a stored scope, except inside a transaction: a write there may have moved it, and is seen by the paths alone
-    if (mode === 'read' && policy!.precomputed && !strapi.db.inTransaction()) {
+    // stored scopes and remembered id lists, except inside a transaction: a write there may have moved them, and
+    // is seen by the paths alone
+    if (!strapi.db.inTransaction()) {
       const key = scopeKey(who.bureauIds, opened.map((o) => `${o.uid}.${o.field}`));
       const live = () => buildInScope(uid, paths, who.bureauIds, opened);
-      return { id: { $in: form === 'ids' ? await sets.ids(uid, key, live) : (await sets.subquery(uid, key, live)).query } };
+      const stored = mode === 'read' && policy!.precomputed;
+      if (form === 'ids') {
+        const ids = () => (stored ? sets.ids(uid, key, live) : idsInScope(uid, paths, who.bureauIds, opened));
+        return { id: { $in: await sets.remember(`${uid}|${mode}|${key}`, ids) } };
+      }
+      if (stored) return { id: { $in: (await sets.subquery(uid, key, live)).query } };
     }
     return { id: { $in: form === 'ids' ? await idsInScope(uid, paths, who.bureauIds, opened) : inScope(uid, paths, who.bureauIds, opened) } };
   }
