@@ -47,6 +47,25 @@ async function main() {
     const mb = (bytes) => bytes / 1024 / 1024;
     process.send({ rssMb: mb(before.rss), heapUsedMb: mb(before.heapUsed), gcRssMb: mb(after.rss), gcHeapUsedMb: mb(after.heapUsed), gc: Boolean(global.gc) });
   });
+  // BENCH_CPU_PROF: bench/city.js profiles chosen phases (`profile:start`, then `profile:stop <file>`)
+  let session = null;
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  process.on('message', async (message) => {
+    if (message === 'profile:start') {
+      const inspector = require('node:inspector');
+      session = new inspector.Session();
+      session.connect();
+      await post('Profiler.enable');
+      await post('Profiler.start');
+      process.send('profile:started');
+    } else if (typeof message === 'string' && message.startsWith('profile:stop ')) {
+      const { profile } = await post('Profiler.stop');
+      require('node:fs').writeFileSync(message.slice('profile:stop '.length), JSON.stringify(profile));
+      session.disconnect();
+      session = null;
+      process.send('profile:stopped');
+    }
+  });
   const stop = () =>
     strapi
       .destroy()

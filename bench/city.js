@@ -469,6 +469,23 @@ function startServer(script, env) {
               child.once('message', done);
               child.send('memory');
             }),
+          /** Runs `work` with the CPU profiler on, writing `<BENCH_CPU_PROF>/<name>.cpuprofile` (without the variable: just runs it). */
+          profiled: async (name, work) => {
+            const dir = process.env.BENCH_CPU_PROF;
+            if (!dir) return work();
+            fs.mkdirSync(dir, { recursive: true });
+            const reply = (expected) => new Promise((done) => child.on('message', function on(m) { if (m === expected) { child.off('message', on); done(); } }));
+            const started = reply('profile:started');
+            child.send('profile:start');
+            await started;
+            try {
+              return await work();
+            } finally {
+              const stopped = reply('profile:stopped');
+              child.send(`profile:stop ${path.resolve(dir, `${name}.cpuprofile`)}`);
+              await stopped;
+            }
+          },
           stop: () =>
             new Promise((done) => {
               child.once('exit', done);
@@ -664,7 +681,7 @@ async function run({
       f.throughput = {};
       for (const c of connections) {
         await cannon(server.port, LIST(25), token, c, 1); // warm-up
-        f.throughput[c] = await cannon(server.port, LIST(25), token, c, duration);
+        f.throughput[c] = await server.profiled(`${name}-p1-${c}`, () => cannon(server.port, LIST(25), token, c, duration));
       }
       if (name === 'ours') {
         f.admin = {};
@@ -688,7 +705,7 @@ async function run({
           await request(server.port, 'GET', url, adminToken);
           const res = await request(server.port, 'GET', url, adminToken);
           f.admin[key] = {
-            ...(await sequentialP50(server.port, url, adminToken, adminRequests)),
+            ...(await server.profiled(`${name}-p4-${key}`, () => sequentialP50(server.port, url, adminToken, adminRequests))),
             total: res.body?.pagination?.total ?? null,
             queries: res.queries,
           };

@@ -235,7 +235,8 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       const stored = mode === 'read' && policy!.precomputed;
       if (form === 'ids') {
         const ids = () => (stored ? sets.ids(uid, key, live) : idsInScope(uid, paths, who.bureauIds, opened));
-        return { id: { $in: await sets.remember(`${uid}|${mode}|${key}`, ids) } };
+        // a copy: the list is shared by every request of this generation
+        return { id: { $in: [...(await sets.remember(`${uid}|${mode}|${key}`, ids))] } };
       }
       if (stored) return { id: { $in: (await sets.subquery(uid, key, live)).query } };
     }
