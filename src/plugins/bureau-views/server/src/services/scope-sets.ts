@@ -47,8 +47,9 @@ export function scopeSets(strapi: Core.Strapi) {
     return schema ? `${schema}.${table}` : table;
   };
   const knex = () => strapi.db.connection;
-  /** Raw statements inside the current transaction when there is one, on their own otherwise. */
-  const within = <T>(work: (trx: any) => Promise<T>): Promise<T> => strapi.db.transaction(({ trx }) => work(trx)) as Promise<T>;
+  /** A raw statement inside the current transaction when there is one, on its own otherwise (no BEGIN/COMMIT around it). */
+  const within = <T>(work: (trx: any) => Promise<T>): Promise<T> =>
+    strapi.db.inTransaction() ? (strapi.db.transaction(({ trx }) => work(trx)) as Promise<T>) : work(knex());
 
   /** Sets known complete in this process, by `target|viewer|generation` (only the newest generation's are kept). */
   const filled = new Map<string, Promise<void>>();
