@@ -14,6 +14,13 @@ interface Batch {
   projects: Set<number>;
   units: Set<number>;
   global: 'rules' | 'calendar' | null;
+  /**
+   * Records a deadline written in the batch belongs to (`uid|documentId`), reached once the outermost write is done
+   * unless a write of the batch reached them after writing them (a task create reaches the task its deadline is for).
+   */
+  targets?: Map<string, { uid: string; documentId: string }>;
+  /** Records reached after their own write in this batch (`uid|documentId`). */
+  written?: Set<string>;
 }
 
 const batches = new AsyncLocalStorage<Batch>();
@@ -29,7 +36,11 @@ const batches = new AsyncLocalStorage<Batch>();
 export function lightsMiddleware(strapi: Core.Strapi) {
   const tracker = () => strapi.plugin('traffic-lights').service('tracker');
 
-  /** Projects and units a record reaches along the paths of its dependency (a deadline: its target's too). */
+  /**
+   * Projects and units a record reaches along the paths of its dependency. A deadline's target (the task or opinion
+   * it is for) is noted and reached when the outermost write is done — once, and not at all when a write of the
+   * batch reached it after writing it (the deadline a task create makes would otherwise read the task twice).
+   */
   async function reach(uid: string, documentId: string | undefined, dependency: Dependency, into: Batch) {
     if (!documentId) return;
     const paths = [...dependency.projects, ...dependency.units];
@@ -38,8 +49,16 @@ export function lightsMiddleware(strapi: Core.Strapi) {
     if (!row) return;
     for (const path of dependency.projects) for (const id of idsAlong(row, path)) into.projects.add(id);
     for (const path of dependency.units) for (const id of idsAlong(row, path)) into.units.add(id);
-    const target = uid === DEADLINE && row.targetUid ? DEPENDENCIES[row.targetUid] : undefined;
-    if (target && row.targetUid !== DEADLINE) await reach(row.targetUid, row.targetDocumentId, target, into);
+    if (uid === DEADLINE && row.targetUid && row.targetUid !== DEADLINE && DEPENDENCIES[row.targetUid] && row.targetDocumentId) {
+      (into.targets ??= new Map()).set(`${row.targetUid}|${row.targetDocumentId}`, { uid: row.targetUid, documentId: row.targetDocumentId });
+    }
+  }
+
+  /** The deadlines' targets no write of the batch reached after writing them. */
+  async function reachTargets(batch: Batch) {
+    for (const [key, target] of batch.targets ?? []) {
+      if (!batch.written?.has(key)) await reach(target.uid, target.documentId, DEPENDENCIES[target.uid], batch);
+    }
   }
 
   /** Whether an update may move the record to other projects or units (it writes the first step of a path). */
@@ -63,8 +82,12 @@ export function lightsMiddleware(strapi: Core.Strapi) {
     if (dependency && ctx.action !== 'delete') {
       const written = result && typeof result === 'object' && 'documentId' in result ? (result.documentId as string) : documentId;
       await reach(ctx.uid, written, dependency, batch);
+      if (written) (batch.written ??= new Set()).add(`${ctx.uid}|${written}`);
     }
-    if (!outer) await tracker().flush(batch);
+    if (!outer) {
+      await reachTargets(batch);
+      await tracker().flush(batch);
+    }
     return result;
   };
 }
