@@ -322,7 +322,31 @@ function pgSettings() {
   };
 }
 
+/**
+ * Runs `work` with this process's CPU profiler on when BENCH_CPU_PROF names a directory, writing
+ * `<dir>/<name>.cpuprofile` (read it with bench/profile-summary.js); otherwise just runs it.
+ */
+async function profiled(name, work) {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return work();
+  const inspector = require('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method) => new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.resolve(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 module.exports = {
+  profiled,
   pgSettings,
   onPostgres,
   prepareEnv,

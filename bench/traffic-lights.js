@@ -41,7 +41,7 @@ const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
 const { DateTime } = require('luxon');
-const { client, cpuMs, documentId, link, median, now, onPostgres, prepareEnv, random, signIn } = require('./lib');
+const { client, cpuMs, documentId, link, median, now, onPostgres, prepareEnv, profiled, random, signIn } = require('./lib');
 
 const PROJECT = 'api::project.project';
 const ENTERPRISE = 'api::enterprise.enterprise';
@@ -384,6 +384,15 @@ async function run({ appDir, projects = 10000, tasks = 200, requests = 10, pairs
       const round = {};
       for (const kind of order) round[kind.key] = await measureRound(kind);
       rounds.push(round);
+    }
+
+    // BENCH_CPU_PROF: where the department user's calls spend their CPU (server and client share this process)
+    if (process.env.BENCH_CPU_PROF) {
+      for (const call of Object.values(BARE)) {
+        await profiled(`lights-department-${call}`, async () => {
+          for (let i = 0; i < requests * pairs; i += 1) await api.send('GET', CALLS[call], { token: tokens.department });
+        });
+      }
     }
 
     // SQL statements per request: the lights page at three page sizes, the summary, and the baseline for comparison
