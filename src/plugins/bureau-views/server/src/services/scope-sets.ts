@@ -22,9 +22,22 @@ export const scopeSetModel = {
     viewer: { type: 'string' },
     generation: { type: 'integer' },
     record: { type: 'integer' },
+    /** When the set was computed (ms since the epoch), on each of its rows. */
+    filled: { type: 'biginteger' },
   },
-  indexes: [{ name: `${SETS_TABLE}_lookup`, columns: ['target', 'viewer', 'generation', 'record'] }],
+  indexes: [
+    { name: `${SETS_TABLE}_lookup`, columns: ['target', 'viewer', 'generation', 'record'] },
+    // the complete-set marks of a key, for the clean-up
+    { name: `${SETS_TABLE}_marks`, columns: ['record', 'target', 'viewer', 'generation'] },
+  ],
 };
+
+/**
+ * How long a set stays after a newer one of its key was computed: a request reads the generation once and then its
+ * set, possibly after later writes moved the generation on and other requests computed newer sets; it must still
+ * find its own. Far longer than any request runs.
+ */
+export const RETIRED_SETS_KEPT_MS = 60_000;
 
 export const scopeGenerationModel = {
   uid: 'bureau-views::scope-generation',
@@ -99,24 +112,39 @@ export function scopeSets(strapi: Core.Strapi) {
     await bump();
   }
 
+  /** When this process last cleaned up each key's sets. */
+  const cleaned = new Map<string, number>();
+
   async function fill(target: string, viewer: string, at: number, live: () => any) {
-    const exists: Row[] = await knex().from(qualified(SETS_TABLE)).select('record').where({ target, viewer, generation: at }).limit(1);
-    if (exists.length) return;
+    const now = Date.now();
     const { sql, bindings } = live().toSQL();
+    // one statement: each record once (a project reached through many items is in the union many times), and
+    // nothing when another request or instance has already stored the set at this generation
     await knex().raw(
-      // each record once (a project reached through many items is in the union many times)
-      `insert into ${qualified(SETS_TABLE)} (target, viewer, generation, record) ` +
-        `select cast(? as varchar(255)), cast(? as varchar(255)), cast(? as integer), s.id from (${sql} union all select ${FILLED_MARK} as id) s group by s.id`,
-      [target, viewer, at, ...bindings]
+      `insert into ${qualified(SETS_TABLE)} (target, viewer, generation, record, filled) ` +
+        `select cast(? as varchar(255)), cast(? as varchar(255)), cast(? as integer), s.id, cast(? as bigint) from (${sql} union all select ${FILLED_MARK} as id) s ` +
+        `where not exists (select 1 from ${qualified(SETS_TABLE)} m where m.record = ${FILLED_MARK} and m.target = ? and m.viewer = ? and m.generation = ?) group by s.id`,
+      [target, viewer, at, now, ...bindings, target, viewer, at]
     );
-    // the two newest sets of the key stay (a request that read the previous generation may still be using it)
-    const [previous]: Row[] = await knex()
+    // looked at twice a while
+    const key = `${target}|${viewer}`;
+    if (now - (cleaned.get(key) ?? 0) < RETIRED_SETS_KEPT_MS / 2) return;
+    cleaned.set(key, now);
+    await cleanUp(target, viewer, now);
+  }
+
+  /**
+   * Removes a key's sets superseded long enough ago: the newest set computed over `RETIRED_SETS_KEPT_MS` before
+   * `now` stays, and every older one was superseded at least that long ago (no request still reads it).
+   */
+  async function cleanUp(target: string, viewer: string, now = Date.now()) {
+    const [cutoff]: Row[] = await knex()
       .from(qualified(SETS_TABLE))
       .max({ generation: 'generation' })
-      .where({ target, viewer })
-      .andWhere('generation', '<', at);
-    if (previous?.generation !== null && previous?.generation !== undefined) {
-      await knex().from(qualified(SETS_TABLE)).where({ target, viewer }).andWhere('generation', '<', Number(previous.generation)).delete();
+      .where({ record: FILLED_MARK, target, viewer })
+      .andWhere('filled', '<', now - RETIRED_SETS_KEPT_MS);
+    if (cutoff?.generation !== null && cutoff?.generation !== undefined) {
+      await knex().from(qualified(SETS_TABLE)).where({ target, viewer }).andWhere('generation', '<', Number(cutoff.generation)).delete();
     }
   }
 
@@ -142,6 +170,7 @@ export function scopeSets(strapi: Core.Strapi) {
     seen,
     bump,
     start,
+    cleanUp,
 
     /**
      * The readable ids of a type for a scope key, as a subquery over the stored set (computed first if needed).
