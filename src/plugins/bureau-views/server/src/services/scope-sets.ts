@@ -126,7 +126,7 @@ export function scopeSets(strapi: Core.Strapi) {
         `where not exists (select 1 from ${qualified(SETS_TABLE)} m where m.record = ${FILLED_MARK} and m.target = ? and m.viewer = ? and m.generation = ?) group by s.id`,
       [target, viewer, at, now, ...bindings, target, viewer, at]
     );
-    // looked at twice a while
+    // the clean-up: at most twice per RETIRED_SETS_KEPT_MS for a key in this process
     const key = `${target}|${viewer}`;
     if (now - (cleaned.get(key) ?? 0) < RETIRED_SETS_KEPT_MS / 2) return;
     cleaned.set(key, now);
