@@ -48,21 +48,14 @@ async function main() {
     process.send({ rssMb: mb(before.rss), heapUsedMb: mb(before.heapUsed), gcRssMb: mb(after.rss), gcHeapUsedMb: mb(after.heapUsed), gc: Boolean(global.gc) });
   });
   // BENCH_CPU_PROF: bench/city.js profiles chosen phases (`profile:start`, then `profile:stop <file>`)
-  let session = null;
-  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (error, result) => (error ? reject(error) : resolve(result))));
+  let stopProfile = null;
   process.on('message', async (message) => {
     if (message === 'profile:start') {
-      const inspector = require('node:inspector');
-      session = new inspector.Session();
-      session.connect();
-      await post('Profiler.enable');
-      await post('Profiler.start');
+      stopProfile = await require('./lib').startProfile();
       process.send('profile:started');
     } else if (typeof message === 'string' && message.startsWith('profile:stop ')) {
-      const { profile } = await post('Profiler.stop');
-      require('node:fs').writeFileSync(message.slice('profile:stop '.length), JSON.stringify(profile));
-      session.disconnect();
-      session = null;
+      await stopProfile(message.slice('profile:stop '.length));
+      stopProfile = null;
       process.send('profile:stopped');
     }
   });

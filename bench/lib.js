@@ -329,24 +329,33 @@ function pgSettings() {
 async function profiled(name, work) {
   const dir = process.env.BENCH_CPU_PROF;
   if (!dir) return work();
+  const stop = await startProfile();
+  try {
+    return await work();
+  } finally {
+    await stop(path.resolve(dir, `${name}.cpuprofile`));
+  }
+}
+
+/** Starts this process's CPU profiler; resolves to the function that stops it and writes the profile to a file. */
+async function startProfile() {
   const inspector = require('node:inspector');
   const session = new inspector.Session();
   session.connect();
   const post = (method) => new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
   await post('Profiler.enable');
   await post('Profiler.start');
-  try {
-    return await work();
-  } finally {
+  return async (file) => {
     const { profile } = await post('Profiler.stop');
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.resolve(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(profile));
     session.disconnect();
-  }
+  };
 }
 
 module.exports = {
   profiled,
+  startProfile,
   pgSettings,
   onPostgres,
   prepareEnv,

@@ -23,18 +23,18 @@ const pending = new AsyncLocalStorage<{ moved: boolean }>();
 export function scopeSetsMiddleware(strapi: Core.Strapi) {
   const service = (): ScopeService => strapi.plugin('bureau-views').service('scope');
   let dependencies: Set<string> | undefined;
-  const dependsOn = (uid: string) => {
+  /** Every scope, read and write, of every type: the admin conditions' id lists are remembered per generation too. */
+  function allDependencies(): Set<string> {
     const { models } = service();
-    // the lead types whose relations open records of a stored type to their bureau
+    // the lead types whose relations open records of a type to their bureau
     const openers = (target: string) => OPENINGS.filter((o) => (models(o.uid)?.attributes[o.field] as any)?.target === target).map((o) => o.uid);
-    // every scope, read and write, of every type: the admin conditions' id lists are remembered per generation too
-    dependencies ??= new Set(
+    return new Set(
       Object.entries(POLICIES).flatMap(([target, policy]) =>
         [policy.read, policy.write].flatMap((rule) => (Array.isArray(rule) ? [...scopeDependencies(target, rule, models, openers(target))] : []))
       )
     );
-    return dependencies.has(uid);
-  };
+  }
+  const dependsOn = (uid: string) => (dependencies ??= allDependencies()).has(uid);
 
   return async (ctx: Ctx, next: () => Promise<unknown>) => {
     if (!WRITES.has(ctx.action)) return next();
