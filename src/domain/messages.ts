@@ -17,6 +17,7 @@ const PATTERNS: Array<[RegExp, (match: RegExpExecArray) => string]> = [
   [/Invalid key/, () => '不是可写入或可查询的字段'],
   [/can only be changed by the office/, () => '只能由办公室修改'],
   [/sorting through a relation is not allowed/, () => '不能按关联记录的字段排序'],
+  [/is kept by its lead bureau, the office and the leaders/, () => '仅限其牵头单位、办公室和区领导查看，不能按此字段查询或排序'],
   [/set is not allowed on this relation/, () => '此关联不能整体替换（set），请用 connect / disconnect'],
   [/already belongs to a bureau/, () => '已有所属单位，每人只能属于一个单位'],
   [/Invalid relation|relation\(s\) of type .* associated with this entity do not exist|not found/i, () => '关联的记录不存在'],

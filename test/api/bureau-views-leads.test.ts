@@ -169,6 +169,10 @@ describe('records kept by a lead bureau', () => {
       const before = await app.strapi.db.query(type.uid as any).count();
       const leader = await rest_.leader.put(`/api/${type.plural}/${type.record.documentId}`, type.change);
       expect({ type: type.key, who: 'leader', status: leader.status }).toEqual({ type: type.key, who: 'leader', status: 403 });
+      const leaderPost = await rest_.leader.post(`/api/${type.plural}`, type.fresh());
+      expect({ type: type.key, who: 'leader', status: leaderPost.status }).toEqual({ type: type.key, who: 'leader', status: 403 });
+      const leaderDel = await rest_.leader.del(`/api/${type.plural}/${type.record.documentId}`);
+      expect({ type: type.key, who: 'leader', status: leaderDel.status }).toEqual({ type: type.key, who: 'leader', status: 403 });
       for (const code of outsiders(type.lead)) {
         const who = rest_[code];
         const put = await who.put(`/api/${type.plural}/${type.record.documentId}`, type.change);
@@ -290,10 +294,110 @@ describe('records kept by a lead bureau', () => {
     expect(await adminPermissions('department')).toEqual(['read', 'update']);
   });
 
-  it('the land evaluation settings are read by everyone and changed by the office alone', async () => {
-    const read = await rest_['sample-yitang'].get('/api/land-evaluation-setting');
-    expect(read.status).toBe(200);
+  it('the land evaluation settings are read with the evaluations (区工信局, the office, leaders) and changed by the office alone', async () => {
+    for (const code of ['industry-it', 'office', 'leader']) {
+      const read = await rest_[code].get('/api/land-evaluation-setting');
+      expect({ who: code, status: read.status, weighted: read.body.data?.weightTaxPerMu !== undefined }).toEqual({ who: code, status: 200, weighted: true });
+    }
+    for (const code of ['sample-yitang', 'commerce', 'financial-regulation']) {
+      const read = await rest_[code].get('/api/land-evaluation-setting');
+      expect({ who: code, status: read.status }).toEqual({ who: code, status: 404 });
+    }
     const refused = await rest_['industry-it'].put('/api/land-evaluation-setting', { gradingMode: 'threshold' });
     expect(refused.status).toBe(403);
+    // the admin panel: 区工信局 and leaders open it; a town's admin has no such page
+    const page = (who: AdminActor) => who.get('/content-manager/single-types/api::land-evaluation-setting.land-evaluation-setting');
+    expect((await page(admin['industry-it'])).body.data?.weightTaxPerMu).toBeDefined();
+    expect((await page(admin.leader)).body.data?.weightTaxPerMu).toBeDefined();
+    expect((await page(admin['sample-yitang'])).status).toBe(403);
+  });
+
+  describe('an enterprise’s held fields', () => {
+    const ENTERPRISE = 'api::enterprise.enterprise';
+    const HELD = ['blacklisted', 'creditLine', 'financeWatched'];
+    /** What each sees of the three: the dishonesty list is 发改局's, the credit line and watch 金融监管局's. */
+    const sees: Record<string, string[]> = {
+      office: HELD,
+      leader: HELD,
+      'development-reform': ['blacklisted'],
+      'financial-regulation': ['creditLine', 'financeWatched'],
+      'industry-it': [],
+      commerce: [],
+      'sample-yitang': [],
+    };
+    let project: Json;
+
+    beforeAll(async () => {
+      // a town's project whose investor is watched (80 000 万元 credit line) and on the dishonesty list
+      await app.strapi.documents(ENTERPRISE as any).update({ documentId: watched.documentId, data: { blacklisted: true } as any });
+      const yitang = await bureau(app, 'sample-yitang');
+      project = await create(app, 'projects', { name: unique('授信企业项目-'), category: 'general', enterprise: watched.documentId, applicantBureau: yitang.documentId });
+    });
+
+    const shown = (row: Json | undefined) => HELD.filter((field) => row && field in row);
+
+    it('are in the answers, at any depth, of those they belong to only: REST and the admin panel', async () => {
+      for (const [code, fields] of Object.entries(sees)) {
+        const one = await rest_[code].get(`/api/enterprises/${watched.documentId}`);
+        expect({ who: code, status: one.status, shown: shown(one.body.data) }).toEqual({ who: code, status: 200, shown: fields });
+        const list = await rest_[code].get(`/api/enterprises?filters[documentId][$eq]=${watched.documentId}&fields[0]=name&fields[1]=creditLine&fields[2]=blacklisted`);
+        expect({ who: code, shown: shown(list.body.data[0]) }).toEqual({ who: code, shown: fields.filter((field) => field !== 'financeWatched') });
+      }
+      // through a populated relation: the town reads its project and the project's investor, without the held fields
+      const own = await rest_['sample-yitang'].get(`/api/projects/${project.documentId}?populate[enterprise]=true`);
+      expect(own.status).toBe(200);
+      expect(own.body.data.enterprise.name).toBe(watched.name);
+      expect(shown(own.body.data.enterprise)).toEqual([]);
+      expect(shown((await rest_.office.get(`/api/projects/${project.documentId}?populate[enterprise]=true`)).body.data.enterprise)).toEqual(HELD);
+
+      for (const code of ['commerce', 'financial-regulation', 'development-reform']) {
+        const opened = await admin[code].findOne(ENTERPRISE, watched.documentId);
+        expect({ who: code, status: opened.status, shown: shown(opened.body.data) }).toEqual({ who: code, status: 200, shown: sees[code] });
+      }
+    });
+
+    it('cannot be filtered or sorted by anyone else: a 400 naming the field, in Chinese and English', async () => {
+      const town = rest_['sample-yitang'];
+      for (const [url, field] of [
+        ['/api/enterprises?filters[blacklisted][$eq]=true', 'filters.blacklisted'],
+        ['/api/enterprises?filters[$or][0][name][$eq]=x&filters[$or][1][creditLine][$gte]=50000', 'filters.creditLine'],
+        ['/api/projects?filters[enterprise][financeWatched][$eq]=true', 'filters.enterprise.financeWatched'],
+        ['/api/enterprises?sort=creditLine:desc', 'sort.creditLine'],
+        ['/api/projects?populate[enterprise][filters][blacklisted][$eq]=true', 'populate.enterprise.filters.blacklisted'],
+      ]) {
+        const res = await town.get(url);
+        expect({ url, status: res.status, path: res.body.error?.details?.errors?.[0]?.path }).toEqual({ url, status: 400, path: [field] });
+        expect(res.body.error.message).toContain('仅限其牵头单位、办公室和区领导查看');
+        expect(res.body.error.message).toContain('is kept by its lead bureau');
+      }
+      // 发改局 lists the dishonesty list; 金融监管局 the watched enterprises; neither the other's
+      const reform = await rest_['development-reform'].get('/api/enterprises?filters[blacklisted][$eq]=true&pagination[pageSize]=100');
+      expect(reform.status).toBe(200);
+      expect(idsOf(reform.body)).toContain(watched.documentId);
+      expect((await rest_['development-reform'].get('/api/enterprises?filters[financeWatched][$eq]=true')).status).toBe(400);
+      const finance = await rest_['financial-regulation'].get('/api/enterprises?filters[financeWatched][$eq]=true&pagination[pageSize]=100');
+      expect(finance.status).toBe(200);
+      expect(idsOf(finance.body)).toContain(watched.documentId);
+      expect((await rest_['financial-regulation'].get('/api/enterprises?filters[blacklisted][$eq]=true')).status).toBe(400);
+      // the admin panel's list too
+      const listed = await admin.commerce.list(ENTERPRISE, 'filters[$and][0][blacklisted][$eq]=true');
+      expect(listed.status).toBe(400);
+    });
+
+    it('are left to others when someone else creates an enterprise: a town’s credit line is not kept, nor does it join the watch', async () => {
+      const res = await rest_['sample-yitang'].post('/api/enterprises', {
+        name: unique('镇街新建企业-'),
+        creditCode: creditCode(7103),
+        creditLine: 90000,
+      });
+      expect(res.status).toBe(201);
+      expect(shown(res.body.data)).toEqual([]);
+      const stored = await app.strapi.db.query(ENTERPRISE).findOne({ where: { documentId: res.body.data.documentId } });
+      expect({ creditLine: stored.creditLine, blacklisted: stored.blacklisted, financeWatched: stored.financeWatched }).toEqual({
+        creditLine: null,
+        blacklisted: false,
+        financeWatched: false,
+      });
+    });
   });
 });

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { policyOf } from './scope/policy';
+import { heldFieldUse, withoutHeld } from './scope/held';
 import { MATCH_NOTHING, andFilters, relationWrites, rowTest, scopeFilters, scopePopulate, sortThroughRelation, type Filter, type Ref } from './scope/query';
 import type { ScopeService, Viewer } from './services/scope';
 import { BUREAU, MEMBERSHIP } from './uids';
@@ -144,6 +145,16 @@ export function scopeMiddleware(strapi: Core.Strapi) {
       return inside.run(true, next);
     }
 
+    // fields held from the viewer: not asked about, not written, not answered
+    const held = await scope.heldFor(who);
+    const use = heldFieldUse(ctx.params, ctx.uid, scope.models, held);
+    if (use) throw fieldError(use, 'is kept by its lead bureau, the office and the leaders');
+    if (ctx.params?.data && typeof ctx.params.data === 'object') for (const field of held(ctx.uid) ?? []) delete ctx.params.data[field];
+    return withoutHeld(await bureauCall(ctx, who, scope, next), ctx.uid, scope.models, held);
+  }
+
+  /** A call of a department's or town's person: reads scoped, writes checked. */
+  async function bureauCall(ctx: Ctx, who: Viewer, scope: ScopeService, next: () => Promise<unknown>): Promise<unknown> {
     if (READS.has(ctx.action)) {
       await scopeRead(ctx, who, scope);
       return inside.run(true, next);

@@ -28,7 +28,6 @@ const REFERENCE = [
   'api::problem-list.problem-list',
   'api::bulletin.bulletin',
   'api::responsibility-matrix.responsibility-matrix',
-  'api::land-evaluation-setting.land-evaluation-setting',
   // 首席代表集中办公: planned and marked by the office, read by every unit
   'api::co-working-day.co-working-day',
 ];
@@ -44,6 +43,9 @@ const LEAD_RECORDS = [
   'api::finance-warning.finance-warning',
   'api::finance-warning-rule.finance-warning-rule',
 ];
+
+/** How a lead bureau's records are worked out (亩产效益评价设置): read with them, set by the office. */
+const LEAD_SETTINGS = ['api::land-evaluation-setting.land-evaluation-setting'];
 
 /** 向上报送: the office's reports to the city (leaders read them) and their settings (the office alone). */
 const OFFICE_RECORDS = ['api::upward-report.upward-report', 'api::upward-setting.upward-setting'];
@@ -109,14 +111,14 @@ async function seedAdminRoles(strapi: Core.Strapi) {
         .flatMap((action) => (Array.isArray(action.subjects) ? action.subjects.map((subject: string) => ({ action: action.actionId, subject })) : [{ action: action.actionId }]));
       return [...all, ...others];
     }
-    const readable = [...WORKFLOW, ...LEAD_RECORDS, ...DEADLINE_RECORDS, ...REFERENCE];
+    const readable = [...WORKFLOW, ...LEAD_RECORDS, ...LEAD_SETTINGS, ...DEADLINE_RECORDS, ...REFERENCE];
     if (kind === 'leader') return [...readable, ...LEADER_READS].map((subject) => withFields(CM('read'), subject)).filter(Boolean) as Row[];
     const rights = RIGHTS[kind];
     // towns keep no district-wide records: the lead records stay out of their menu altogether
     const scoped = kind === 'department' ? [...WORKFLOW, ...LEAD_RECORDS, ...DEADLINE_RECORDS] : [...WORKFLOW, ...DEADLINE_RECORDS];
     return [
       ...scoped.map((subject) => withFields(CM('read'), subject, [CONDITIONS.related])),
-      ...REFERENCE.map((subject) => withFields(CM('read'), subject)),
+      ...(kind === 'department' ? [...REFERENCE, ...LEAD_SETTINGS] : REFERENCE).map((subject) => withFields(CM('read'), subject)),
       ...rights.create.map((subject) => withFields(CM('create'), subject, [CONDITIONS.owned])),
       ...rights.update.map((subject) => withFields(CM('update'), subject, [CONDITIONS.owned])),
     ].filter(Boolean) as Row[];
@@ -171,7 +173,7 @@ function contentApiActions(strapi: Core.Strapi, uid: string, which: Array<'find'
 
 /** users-permissions roles of the same four kinds (by `type`), for people who use the REST API. */
 async function seedUserRoles(strapi: Core.Strapi) {
-  const apiTypes = [...WORKFLOW, ...LEAD_RECORDS, ...REFERENCE];
+  const apiTypes = [...WORKFLOW, ...LEAD_RECORDS, ...LEAD_SETTINGS, ...REFERENCE];
   const actionsOf = (kind: Kind): string[] => {
     const read = apiTypes.flatMap((uid) => contentApiActions(strapi, uid, ['find', 'findOne']));
     const me = ['plugin::users-permissions.user.me'];

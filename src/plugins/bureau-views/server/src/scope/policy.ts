@@ -26,6 +26,12 @@ export interface TypePolicy {
    * `sets.ts`): for a type reached through many chains of link tables, read far more often than they change.
    */
   precomputed?: boolean;
+  /**
+   * Fields of a record its readers may not all see (see `held.ts`): each lead bureau's people, the office and the
+   * leaders see the field; anyone else gets answers without it, may not filter or sort by it, and a create of
+   * theirs leaves it to the platform.
+   */
+  held?: Record<string, Lead>;
 }
 
 /**
@@ -107,7 +113,14 @@ export const POLICIES: Record<string, TypePolicy> = {
   'api::problem-list.problem-list': { read: 'everyone', write: 'office' },
   'api::bulletin.bulletin': { read: 'everyone', write: 'office' },
   'api::bureau.bureau': { read: 'everyone', write: 'office' },
-  'api::enterprise.enterprise': { read: 'everyone', write: 'office', anyBureauCreates: true },
+  // an investor is everyone's to read; its place on the dishonesty list is 发改局's, its credit line and
+  // financial watch 金融监管局's
+  'api::enterprise.enterprise': {
+    read: 'everyone',
+    write: 'office',
+    anyBureauCreates: true,
+    held: { blacklisted: LEADS.credit, creditLine: LEADS.finance, financeWatched: LEADS.finance },
+  },
   'api::expert.expert': { read: 'everyone', write: 'office' },
   'api::responsibility-matrix.responsibility-matrix': { read: 'everyone', write: 'office' },
   'api::land-evaluation.land-evaluation': led(LEADS.landEfficiency, ['project']),
@@ -115,7 +128,8 @@ export const POLICIES: Record<string, TypePolicy> = {
   'api::finance-indicator.finance-indicator': led(LEADS.finance),
   'api::finance-warning.finance-warning': led(LEADS.finance),
   'api::finance-warning-rule.finance-warning-rule': led(LEADS.finance),
-  'api::land-evaluation-setting.land-evaluation-setting': { read: 'everyone', write: 'office' },
+  // how the grades are worked out: read with the evaluations (工信局, the office, leaders), set by the office
+  'api::land-evaluation-setting.land-evaluation-setting': { read: LEADS.landEfficiency, write: 'office' },
   // 向上报送: the office's own records; no bureau leads them, so a department or town sees none (office and leaders all)
   'api::upward-report.upward-report': { read: OFFICE_ONLY, write: 'office' },
   'api::upward-setting.upward-setting': { read: OFFICE_ONLY, write: 'office' },
@@ -143,6 +157,11 @@ export const policyOf = (uid: string): TypePolicy | undefined => POLICIES[uid];
 /** The (lead type, relation) pairs of lead bureaus' types that open records to their lead bureau. */
 export const OPENINGS: Array<{ uid: string; field: string; lead: string }> = Object.entries(POLICIES).flatMap(([uid, policy]) =>
   isLead(policy.read) ? (policy.opens ?? []).map((field) => ({ uid, field, lead: (policy.read as Lead).lead })) : []
+);
+
+/** The held fields of every type, with the lead bureau that sees each. */
+export const HELD_FIELDS: Array<{ uid: string; field: string; lead: string }> = Object.entries(POLICIES).flatMap(([uid, policy]) =>
+  Object.entries(policy.held ?? {}).map(([field, lead]) => ({ uid, field, lead: lead.lead }))
 );
 
 /** Types whose records are not everyone's: reads of them are filtered. */

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { isLead, isScoped, LEAD_CODES, OPENINGS, policyOf } from '../scope/policy';
+import { HELD_FIELDS, isLead, isScoped, LEAD_CODES, OPENINGS, policyOf } from '../scope/policy';
+import type { HeldFor } from '../scope/held';
 import { MATCH_NOTHING, pathFilter, type Filter, type Models, type Ref } from '../scope/query';
 import { BUREAU, BUREAU_ROLES, MEMBERSHIP, USER } from '../uids';
 import { databaseCache } from '../../../../../utils/cache';
@@ -299,6 +300,22 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async readsNone(uid: string, given?: Viewer) {
       return (await readFilter(uid, given)) === MATCH_NOTHING;
+    },
+
+    /**
+     * The fields held from the viewer, by type (see `held.ts`): none for the office, leaders and integrations;
+     * for a bureau's people, those of the lead bureaus they do not belong to.
+     */
+    async heldFor(given?: Viewer): Promise<HeldFor> {
+      const who = await current(given);
+      if (who.kind === 'all') return () => undefined;
+      const held = new Map<string, Set<string>>();
+      for (const { uid, field, lead } of HELD_FIELDS) {
+        if (await leads(lead, who)) continue;
+        if (!held.has(uid)) held.set(uid, new Set());
+        held.get(uid)!.add(field);
+      }
+      return (uid) => held.get(uid);
     },
 
     /** May the viewer change these records of a type? */
