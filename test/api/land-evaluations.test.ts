@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { IMPORT_HEADERS } from '../../src/domain/land-import';
-import { adminActor } from '../helpers/bureaus';
+import { adminActor, restActor } from '../helpers/bureaus';
 import { download, bureau, count, create, creditCode, expectFieldError, rest, unique, update, type Json } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 
@@ -286,6 +286,38 @@ describe('亩产效益评价', () => {
       const refused = await upload(await year(2018), '2018', '/dispatch/imports/land-evaluations', commerce.authorization);
       expect(refused.status).toBe(403);
       expect(await graded(2018)).toEqual({});
+    });
+
+    it('through REST for 区工信局’s people; another department or a town is refused before the file is read, learning nothing of it', async () => {
+      const industry = await restActor(app, 'department', await bureau(app, 'industry-it'), '区工信局 user');
+      const ok = await upload(await workbook([line({ name: enterprises.F5.name }, 2017, figures.E1)]), '2017', IMPORT, industry.authorization);
+      expect(ok.status).toBe(201);
+      expect(await graded(2017)).toEqual({ F5: [100, 1, 'A'] });
+
+      // a file whose row report would name the evaluation 工信局 keeps (F5, 2017) and a project of another unit
+      const project = await create(app, 'projects', { name: unique('他人项目-'), category: 'general', enterprise: enterprises.F2.documentId });
+      const probe = await workbook([
+        line({ name: enterprises.F5.name }, 2017, figures.E1),
+        line({ name: enterprises.F1.name, project: project.code }, 2017, figures.E2),
+      ]);
+      const before = await count(app, 'land-evaluations');
+      const outsiders = [
+        await restActor(app, 'department', await bureau(app, 'commerce'), '区商务局 user'),
+        await restActor(app, 'town', await bureau(app, 'sample-yitang'), '义堂镇 user'),
+        await adminActor(app, 'town', await bureau(app, 'sample-yitang'), '义堂镇 admin'),
+      ];
+      for (const [index, who] of outsiders.entries()) {
+        const url = index === 2 ? '/dispatch/imports/land-evaluations' : IMPORT;
+        const res = await upload(probe, '2017', url, who.authorization);
+        expect({ who: who.label, status: res.status }).toEqual({ who: who.label, status: 403 });
+        const text = JSON.stringify(res.body);
+        expect(text).not.toContain(enterprises.F5.name);
+        expect(text).not.toContain(project.name);
+        expect(text).not.toContain('已存在');
+        // the department holds the import permission (for 区工信局 and 区金融监管局): the scope refuses it, by name
+        if (index === 0) expect(res.body.error.message).toContain('亩产效益评价仅限区工信局和协调办公室导入');
+      }
+      expect(await count(app, 'land-evaluations')).toBe(before);
     });
   });
 });

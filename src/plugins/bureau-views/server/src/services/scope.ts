@@ -318,6 +318,11 @@ const scope = ({ strapi }: { strapi: Core.Strapi }) => {
       return (uid) => held.get(uid);
     },
 
+    /** Whether the viewer may change no record of a type at all (a lead bureau's type for anyone else; leaders). */
+    async writesNone(uid: string, given?: Viewer) {
+      return (await writeFilter(uid, given)) === MATCH_NOTHING;
+    },
+
     /** May the viewer change these records of a type? */
     async canWrite(uid: string, refs: Ref[], given?: Viewer) {
       return allMatch(uid, refs, await writeFilter(uid, given));

@@ -7,6 +7,7 @@ import { XLSX_CONTENT_TYPE } from '../exports';
 import { buildLandTemplate, LAND_TEMPLATE_TITLE, readFirstSheet } from '../imports/land-evaluations';
 import { buildFinanceTemplate, FINANCE_TEMPLATE_TITLE } from '../imports/finance-indicators';
 import type { ExportFile } from './exports';
+import { refusal } from '../../../../../utils/refusal';
 
 type Row = Record<string, any>;
 
@@ -50,6 +51,10 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async landEvaluations(file: { filepath?: string; path?: string; originalFilename?: string | null; name?: string | null } | undefined, year: number | null) {
+    // refused before the file is read: the row report names enterprises, projects and the evaluations already kept
+    if (await strapi.plugin('bureau-views').service('scope').writesNone(LAND_EVALUATION)) {
+      throw refusal('亩产效益评价仅限区工信局和协调办公室导入 / land evaluations are imported by 区工信局 and the coordination office only');
+    }
     const path = file?.filepath ?? file?.path;
     if (!path) throw badField('file', '请上传 .xlsx 文件（表单字段 file）', 'upload an .xlsx file (form field "file")');
     let rows: unknown[][];
