@@ -1,5 +1,6 @@
+import ExcelJS from 'exceljs';
 import { adminActor, restActor, type AdminActor, type RestActor } from '../helpers/bureaus';
-import { bureau, count, create, expectFieldError, type Json, rest, update } from '../helpers/fixtures';
+import { bureau, count, create, download, expectFieldError, type Json, rest, update } from '../helpers/fixtures';
 import { useStrapi } from '../helpers/strapi';
 
 const DAY = 'api::co-working-day.co-working-day';
@@ -258,6 +259,39 @@ describe('chief representatives and co-working days', () => {
       // 8 attending bureaus × 2 weeks, commerce the only one attending
       expect(res.body.data.district.coWorking).toMatchObject({ expectedWeeks: 16, attendedWeeks: 2, flaggedWeeks: 14, rate: 0.125 });
       expect(res.body.meta.definitions.coWorking.name).toBe('首席代表集中办公');
+    });
+  });
+
+  describe('a bulletin issued after the co-working days', () => {
+    it('carries each attending unit’s attendance in its figures and its spreadsheet, 「—」 for a unit not taking part', async () => {
+      const draft = await create(app, 'bulletins', { periodLabel: '国庆前后两周', periodStart: '2026-09-28', periodEnd: '2026-10-11' });
+      const issued = await update(app, 'bulletins', draft.documentId, { state: 'issued' });
+      expect(issued.state).toBe('issued');
+      const stored = await db('api::bulletin.bulletin').findOne({ where: { documentId: draft.documentId } });
+      const unit = (code: string) => stored.figures.units.find((row: Json) => row.bureau.code === code);
+      expect(unit('commerce').coWorking).toEqual({ daysPlanned: 3, daysPresent: 2, expectedWeeks: 2, attendedWeeks: 2, flaggedWeeks: 0, rate: 1 });
+      expect(unit('development-reform').coWorking).toEqual({ daysPlanned: 3, daysPresent: 0, expectedWeeks: 2, attendedWeeks: 0, flaggedWeeks: 2, rate: 0 });
+      expect(unit('finance').coWorking).toMatchObject({ daysPlanned: 3, daysPresent: 0, flaggedWeeks: 2 });
+      expect(unit('planning').coWorking).toBeNull();
+      expect(stored.figures.district.coWorking).toMatchObject({ expectedWeeks: 16, attendedWeeks: 2, flaggedWeeks: 14, rate: 0.125 });
+
+      // and in its spreadsheet, one line per unit
+      const file = await download(app, `/api/dispatch/exports/bulletins/${draft.documentId}`, await app.token());
+      expect(file.status).toBe(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(file.body as any);
+      const rows: string[][] = [];
+      workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).map((value) => (value === null || value === undefined ? '' : String(value)))));
+      const header = rows.find((row) => row.includes('应到天数') && row.includes('实到天数') && row.includes('未达标周'))!;
+      expect(header).toBeTruthy();
+      const cells = (name: string) => {
+        const line = rows.find((row) => row.includes(name))!;
+        expect(line).toBeTruthy();
+        return ['应到天数', '实到天数', '达标率', '未达标周'].map((column) => line[header.indexOf(column)]);
+      };
+      expect(cells(commerce.name)).toEqual(['3', '2', '1', '0']);
+      expect(cells(reform.name)).toEqual(['3', '0', '0', '2']);
+      expect(cells(planning.name)).toEqual(['—', '—', '—', '—']);
     });
   });
 });
