@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import ExcelJS from 'exceljs';
@@ -15,6 +16,8 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 interface Received {
   headers: http.IncomingHttpHeaders;
+  /** The bytes as they arrived: what a receiver computes the signature over. */
+  raw: Buffer;
   body: string;
   json: Json;
 }
@@ -37,8 +40,9 @@ async function receiver(behaviour: Behaviour): Promise<Receiver> {
     req.on('data', (chunk) => chunks.push(chunk));
     req.on('end', () => {
       const n = requests.length;
-      const body = Buffer.concat(chunks).toString('utf8');
-      requests.push({ headers: req.headers, body, json: JSON.parse(body) });
+      const raw = Buffer.concat(chunks);
+      const body = raw.toString('utf8');
+      requests.push({ headers: req.headers, raw, body, json: JSON.parse(body) });
       const { status, delayMs = 0 } = behaviour(n);
       setTimeout(() => {
         if (res.destroyed) return;
@@ -62,6 +66,18 @@ async function receiver(behaviour: Behaviour): Promise<Receiver> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * What a receiver of the city would do with nothing of ours but the README (向上报送, X-Signature):
+ * `sha256=<hex HMAC-SHA256(secret, X-Timestamp + "." + raw body)>`, computed with node:crypto over the raw bytes it got.
+ */
+function signedPerReadme(secret: string, request: Received): boolean {
+  const header = String(request.headers['x-signature'] ?? '');
+  const timestamp = String(request.headers['x-timestamp'] ?? '');
+  if (!/^sha256=[0-9a-f]{64}$/.test(header) || !/^\d+$/.test(timestamp)) return false;
+  const hex = createHmac('sha256', secret).update(Buffer.concat([Buffer.from(`${timestamp}.`, 'utf8'), request.raw])).digest('hex');
+  return header === `sha256=${hex}`;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -195,6 +211,17 @@ describe('reporting upward to the city', () => {
       expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
       expect(verifySignature(SECRETS.projectLibrary, timestamp, request.body, String(request.headers['x-signature']))).toBe(true);
       expect(verifySignature(SECRETS.credit, timestamp, request.body, String(request.headers['x-signature']))).toBe(false);
+      // checked as a receiver would, independently of the signing module: HMAC over the raw bytes received
+      expect(request.headers['x-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
+      expect(request.headers['x-report-target']).toBe('city_project_library');
+      expect(request.raw.toString('utf8')).toContain(yitang.name); // the body carries Chinese text: bytes, not characters, are signed
+      expect(signedPerReadme(SECRETS.projectLibrary, request)).toBe(true);
+      expect(signedPerReadme(SECRETS.credit, request)).toBe(false);
+      // a body altered in transit, or replayed under another timestamp, no longer matches
+      const tampered = Buffer.from(request.raw);
+      tampered[tampered.length - 2] ^= 1;
+      expect(signedPerReadme(SECRETS.projectLibrary, { ...request, raw: tampered })).toBe(false);
+      expect(signedPerReadme(SECRETS.projectLibrary, { ...request, headers: { ...request.headers, 'x-timestamp': String(Number(timestamp) + 1) } })).toBe(false);
       expect(request.json).toMatchObject({
         schema: 'lanshan.upward-report/1',
         reportId: report.reportId,
@@ -255,6 +282,7 @@ describe('reporting upward to the city', () => {
       expect(second - first).toBeGreaterThanOrEqual(1000);
       for (const request of failing.requests) {
         expect(verifySignature(SECRETS.projectLibrary, String(request.headers['x-timestamp']), request.body, String(request.headers['x-signature']))).toBe(true);
+        expect(signedPerReadme(SECRETS.projectLibrary, request)).toBe(true);
       }
     } finally {
       await settings({ projectLibraryUrl: always.url });
@@ -397,7 +425,7 @@ describe('reporting upward to the city', () => {
     const CREDIT_RECORD = 'api::credit-record.credit-record';
     const connect = (documentId: string) => ({ connect: [{ documentId }], disconnect: [] });
     const signedBy = (secret: string, request: Received) =>
-      verifySignature(secret, String(request.headers['x-timestamp']), request.body, String(request.headers['x-signature']));
+      verifySignature(secret, String(request.headers['x-timestamp']), request.body, String(request.headers['x-signature'])) && signedPerReadme(secret, request);
 
     it('the office admin moves a project to 已报市级: one signed request to the library, by the admin; saving it again sends nothing', async () => {
       const project = await createProject(app, { applicantBureau: yitang.documentId, stage: 'in_library' });
@@ -537,6 +565,52 @@ describe('reporting upward to the city', () => {
 
       const reports = await api().get('/api/upward-reports?pagination[pageSize]=100');
       expect(leaks(reports.body)).toEqual([]);
+    });
+
+    it('the office admin configures a target in the content manager (URL, switch, a new secret): the next report goes there, signed with the new secret, and the form never shows it', async () => {
+      const NEW_SECRET = 'city-library-rotated-secret-9876543210';
+      const target = await open(() => ({ status: 200 }));
+      // the target switched off beforehand: the admin form is what turns it on
+      await settings({ projectLibraryEnabled: false });
+      try {
+        const form = await office.get(`/content-manager/single-types/${SETTING}`);
+        expect(form.status).toBe(200);
+        expect(form.body.data.projectLibraryEnabled).toBe(false);
+        const saved = await office.put(`/content-manager/single-types/${SETTING}`, {
+          ...form.body.data,
+          projectLibraryEnabled: true,
+          projectLibraryUrl: target.url,
+          projectLibrarySecret: NEW_SECRET,
+        });
+        expect(saved.status).toBe(200);
+        expect(JSON.stringify(saved.body)).not.toContain(NEW_SECRET);
+        const stored = await app.strapi.db.query(SETTING).findOne({});
+        expect(stored).toMatchObject({ projectLibraryEnabled: true, projectLibraryUrl: target.url, projectLibrarySecret: NEW_SECRET });
+
+        // read back in the admin panel: the new address and switch, that a secret is set, never the secret
+        const shown = await office.get(`/content-manager/single-types/${SETTING}`);
+        expect(shown.status).toBe(200);
+        expect(shown.body.data).toMatchObject({ projectLibraryEnabled: true, projectLibraryUrl: target.url, projectLibrarySecretSet: true });
+        expect(shown.body.data).not.toHaveProperty('projectLibrarySecret');
+        expect(JSON.stringify(shown.body)).not.toContain(NEW_SECRET);
+        expect(leaks(shown.body)).toEqual([]);
+
+        // a qualifying write: delivered once to the receiver configured there, signed with the new secret only
+        const before = always.requests.length;
+        const project = await createProject(app, { applicantBureau: yitang.documentId, stage: 'in_library' });
+        await reportToCity(project);
+        const [report] = await delivered(project.documentId);
+        expect(report).toMatchObject({ target: 'city_project_library', attempts: 1, responseStatus: 200 });
+        expect(target.requests).toHaveLength(1);
+        const [request] = target.requests;
+        expect(request.headers['x-report-id']).toBe(report.reportId);
+        expect(request.json).toMatchObject({ subject: { documentId: project.documentId }, data: { name: project.name } });
+        expect(signedPerReadme(NEW_SECRET, request)).toBe(true);
+        expect(signedPerReadme(SECRETS.projectLibrary, request)).toBe(false);
+        expect(always.requests.length).toBe(before);
+      } finally {
+        await settings({ projectLibraryEnabled: true, projectLibraryUrl: always.url, projectLibrarySecret: SECRETS.projectLibrary });
+      }
     });
 
     it('a bad URL, a short secret, an enabled target without a URL or a retry count out of range is a 400 naming the field, and nothing is written', async () => {
