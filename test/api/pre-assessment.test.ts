@@ -1,4 +1,4 @@
-import { restActor } from '../helpers/bureaus';
+import { adminActor, restActor } from '../helpers/bureaus';
 import { useStrapi } from '../helpers/strapi';
 import { authenticatedUser, bureau, count, create, createProject, expectFieldError, type Json, read, rest, unique, update } from '../helpers/fixtures';
 
@@ -539,6 +539,40 @@ describe('pre-assessment', () => {
 
       const changed = await app.http().put(`${path}/${id}`).set('Authorization', admin).send({ attestedBy: '张三' });
       expectFieldError(changed, PRE_ASSESSMENT, 'attestedBy');
+    });
+
+    it('a town admin asking for one as open without an attestation gets the bilingual 400 and nothing is written; with one it is submitted and stamped', async () => {
+      const STANDARD = '本单位承诺所提交的项目申报材料真实、准确、完整，如有虚假，愿承担相应责任并接受失信惩戒。';
+      const yitang = await bureau(app, 'sample-yitang');
+      const townAdmin = await adminActor(app, 'town', yitang, 'yitang admin');
+      const project = await createProject(app, { applicantBureau: yitang.documentId });
+      const before = { preAssessments: await count(app, 'pre-assessments'), opinions: await count(app, 'opinions') };
+
+      const refused = await townAdmin.create(PRE_ASSESSMENT, { project: { connect: [{ documentId: project.documentId }] }, isMajor: false, state: 'open' });
+      const message = expectFieldError(refused, PRE_ASSESSMENT, 'attestedBy');
+      expect(message).toContain('提交预评估申请须由申报单位承诺材料真实完整');
+      expect(message).toContain("submitting a pre-assessment request needs the applicant unit's attestation");
+      expect({ preAssessments: await count(app, 'pre-assessments'), opinions: await count(app, 'opinions') }).toEqual(before);
+      expect(await count(app, 'pre-assessments', `filters[project][documentId][$eq]=${project.documentId}`)).toBe(0);
+      expect((await townAdmin.list(PRE_ASSESSMENT, `filters[project][documentId][$eq]=${project.documentId}`)).body.pagination.total).toBe(0);
+      expect((await read(app, 'projects', project.documentId))!.stage).toBe('declared');
+
+      const started = Date.now();
+      const created = await townAdmin.create(PRE_ASSESSMENT, { project: { connect: [{ documentId: project.documentId }] }, isMajor: false, state: 'open', attestedBy: '王建国' });
+      expect(created.status).toBe(201);
+      const stored = (await read(app, 'pre-assessments', created.body.data.documentId, 'populate[attestingBureau]=true&populate[project]=true'))!;
+      expect(stored).toMatchObject({ state: 'open', attestedBy: '王建国', attestationStatement: STANDARD });
+      expect(stored.attestingBureau.documentId).toBe(yitang.documentId);
+      expect(stored.project.documentId).toBe(project.documentId);
+      expect(Date.parse(stored.attestedAt)).toBeGreaterThanOrEqual(started - 1000);
+      expect(Date.parse(stored.attestedAt)).toBeLessThanOrEqual(Date.now() + 1000);
+      expect((await opinionsOf(stored.documentId)).length).toBeGreaterThan(0);
+      expect(await count(app, 'pre-assessments')).toBe(before.preAssessments + 1);
+      expect((await read(app, 'projects', project.documentId))!.stage).toBe('pre_assessing');
+      // the town admin sees what it attested to in its edit view
+      const shown = await townAdmin.findOne(PRE_ASSESSMENT, stored.documentId);
+      expect(shown.status).toBe(200);
+      expect(shown.body.data).toMatchObject({ state: 'open', attestedBy: '王建国', attestationStatement: STANDARD });
     });
 
     it('a back-dated request in the future is refused in the admin panel too', async () => {
