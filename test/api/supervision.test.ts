@@ -245,6 +245,97 @@ describe('special inspections and supervision notices', () => {
     });
   });
 
+  describe('the office reviewing through the REST API', () => {
+    let officeUser: RestActor;
+    let notice: Json;
+    const read = async () => (await api().get(`/api/supervision-notices/${notice.documentId}`)).body.data;
+
+    beforeAll(async () => {
+      officeUser = await restActor(app, 'office', null, 'office user');
+      const res = await api().post('/api/supervision-notices', { bureau: commerce.documentId, project: project.documentId, issue: unique('招商引资项目台账未按月更新-'), replyWorkingDays: 3 });
+      expect(res.status).toBe(201);
+      notice = res.body.data;
+      expect((await commerceUser.put(`/api/supervision-notices/${notice.documentId}`, { reply: '已更新台账。' })).status).toBe(200);
+      expect((await deadlineOf(notice)).state).toBe('met');
+      // issued and replied to a week ago: a return gives a reply deadline counted from the return, not from the issue
+      const week = 7 * 24 * 3600_000;
+      const back = (value: string | null) => (value ? new Date(new Date(value).getTime() - week).toISOString() : value);
+      const row = await db(NOTICE).findOne({ where: { documentId: notice.documentId } });
+      const replyDueDate = DateTime.fromISO(row.replyDueDate, { zone: ZONE }).minus({ days: 7 }).toISODate();
+      await db(NOTICE).update({
+        where: { id: row.id },
+        data: {
+          issuedAt: back(row.issuedAt),
+          repliedAt: back(row.repliedAt),
+          replyDueDate,
+          replyDueAt: endOfDay(replyDueDate!),
+          history: row.history.map((entry: Json) => ({ ...entry, at: back(entry.at) })),
+        },
+      });
+      const deadline = await deadlineOf(notice);
+      await db(DEADLINE).update({ where: { id: deadline.id }, data: { dueAt: endOfDay(replyDueDate!), dueDate: replyDueDate } });
+    });
+
+    it('its own bureau’s user cannot accept it (400 naming state), another bureau’s gets 404; nothing changes', async () => {
+      const before = await read();
+      expect(before.state).toBe('replied');
+      const byOwnBureau = await commerceUser.put(`/api/supervision-notices/${notice.documentId}`, { state: 'accepted', reviewNote: '自行办结' });
+      expectFieldError(byOwnBureau, NOTICE, 'state');
+      // another bureau does not even see it
+      expect((await landUser.put(`/api/supervision-notices/${notice.documentId}`, { state: 'accepted', reviewNote: '办结' })).status).toBe(404);
+      const after = await read();
+      expect(after).toMatchObject({ state: 'replied', reviewNote: null, reviewedAt: null });
+      expect(after.history).toEqual(before.history);
+      expect((await deadlineOf(notice)).state).toBe('met');
+    });
+
+    it('the office returns it through REST: a note is required; returned, a new reply deadline from the return, its deadline pending again', async () => {
+      const first = await read();
+      expectFieldError(await officeUser.put(`/api/supervision-notices/${notice.documentId}`, { state: 'returned' }), NOTICE, 'reviewNote');
+      expect((await read()).state).toBe('replied');
+
+      const res = await officeUser.put(`/api/supervision-notices/${notice.documentId}`, { state: 'returned', reviewNote: '台账缺少 10 月数据，请补充。' });
+      expect(res.status).toBe(200);
+      const stored = await read();
+      expect(stored).toMatchObject({ state: 'returned', reviewNote: '台账缺少 10 月数据，请补充。' });
+      const cal = await calendar();
+      const due = cal.addWorkingDays(DateTime.fromISO(stored.reviewedAt).setZone(ZONE).toISODate(), 3).date;
+      expect(new Date(stored.replyDueAt).toISOString()).toBe(endOfDay(due));
+      expect(new Date(stored.replyDueAt).getTime()).toBeGreaterThan(new Date(first.replyDueAt).getTime());
+      const deadline = await deadlineOf(notice);
+      expect(deadline.state).toBe('pending');
+      expect(new Date(deadline.dueAt).toISOString()).toBe(endOfDay(due));
+      expect(stored.history.map((entry: Json) => [entry.from, entry.to, entry.by])).toEqual([
+        [null, 'issued', 'office'],
+        ['issued', 'replied', 'bureau'],
+        ['replied', 'returned', 'office'],
+      ]);
+    });
+
+    it('the bureau replies again and the office accepts through REST: accepted, its deadline met, and it stays accepted', async () => {
+      expect((await commerceUser.put(`/api/supervision-notices/${notice.documentId}`, { state: 'accepted', reviewNote: '自行办结' })).status).toBe(400);
+      expect((await read()).state).toBe('returned');
+      expect((await commerceUser.put(`/api/supervision-notices/${notice.documentId}`, { reply: '已补充 10 月台账数据。' })).status).toBe(200);
+      expect((await deadlineOf(notice)).state).toBe('met');
+
+      const res = await officeUser.put(`/api/supervision-notices/${notice.documentId}`, { state: 'accepted', reviewNote: '台账完整，同意办结。' });
+      expect(res.status).toBe(200);
+      const stored = await read();
+      expect(stored).toMatchObject({ state: 'accepted', reviewNote: '台账完整，同意办结。', reply: '已补充 10 月台账数据。' });
+      expect(stored.history.map((entry: Json) => [entry.to, entry.by])).toEqual([
+        ['issued', 'office'],
+        ['replied', 'bureau'],
+        ['returned', 'office'],
+        ['replied', 'bureau'],
+        ['accepted', 'office'],
+      ]);
+      const deadline = await deadlineOf(notice);
+      expect(deadline.state).toBe('met');
+      expectFieldError(await officeUser.put(`/api/supervision-notices/${notice.documentId}`, { state: 'returned', reviewNote: '再看看' }), NOTICE, 'state');
+      expect((await read()).state).toBe('accepted');
+    });
+  });
+
   describe('an overdue item escalated to the office', () => {
     it('raises exactly one notice to the bureau responsible, naming the item', async () => {
       // a task whose deadline passed two weeks ago: its escalation (1 working day after) is due at once
@@ -275,8 +366,42 @@ describe('special inspections and supervision notices', () => {
       await delivery.deliver({ deadlineId: deadline.id, version: deadline.version, kind: 'escalation', step: 0 });
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(await find()).toHaveLength(1);
-      // its own escalation raises no notice about the notice
+
+      // the notice's own reply deadline passes too and is escalated to the office (the wall clock past its escalation,
+      // only Date faked): the office is told, and no notice about the notice is raised
+      const noticeDeadline = await deadlineOf(notices[0]);
+      expect(noticeDeadline.rule.key).toBe('supervision-notice-reply');
+      expect(noticeDeadline.state).toBe('pending');
+      const office = await db('api::bureau.bureau').findOne({ where: { kind: 'office' }, orderBy: { id: 'asc' } });
+      expect(office).toBeTruthy();
+      // a listener added after the platform's: called once the platform's listener of the same event has finished
+      const escalated: Json[] = [];
+      const stopListening = app.strapi.eventHub.on('deadline.escalated', (payload: Json) => {
+        if (payload?.deadline?.id === noticeDeadline.id) escalated.push(payload);
+      });
+      try {
+        fakeWallClock(new Date(new Date(noticeDeadline.dueAt).getTime() + 15 * 24 * 3600_000));
+        const job = { deadlineId: noticeDeadline.id, version: noticeDeadline.version, kind: 'escalation' as const, step: 0 };
+        expect(await delivery.deliver(job)).toEqual({ status: 'delivered' });
+        jest.useRealTimers();
+        for (let tries = 0; tries < 300 && escalated.length === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      } finally {
+        jest.useRealTimers();
+        stopListening();
+      }
+      expect(escalated).toHaveLength(1);
+      expect(escalated[0].deadline).toMatchObject({ targetUid: NOTICE, targetDocumentId: notices[0].documentId });
+      expect(escalated[0].bureau.id).toBe(office.id);
+      const told = await db('plugin::deadlines.notification').findMany({ where: { deadline: { id: noticeDeadline.id }, kind: 'escalation' }, populate: ['bureau'] });
+      expect(told).toHaveLength(1);
+      expect(told[0].bureau.id).toBe(office.id);
+      expect(told[0].targetDocumentId).toBe(notices[0].documentId);
+      expect(told[0].title).toContain('督办：');
+      expect(told[0].message).toContain(`责任单位：${land.name}`);
+      // no notice about the notice: none raised from its deadline or naming it as its source
+      expect(await db(NOTICE).count({ where: { sourceDeadline: { id: noticeDeadline.id } } })).toBe(0);
       expect(await db(NOTICE).count({ where: { sourceUid: NOTICE } })).toBe(0);
+      expect(await find()).toHaveLength(1);
     });
   });
 
