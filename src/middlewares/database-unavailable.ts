@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../utils/database-errors';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, isRelationCheckFailure } from '../utils/database-errors';
 
 /** Seconds a client is asked to wait before trying again. */
 const RETRY_AFTER_SECONDS = 5;
@@ -16,8 +16,9 @@ const PROBE_MS = 2000;
  *
  * Connection errors are recognised by themselves (src/utils/database-errors.ts). Some failures only follow from one
  * — knex's "Transaction query already complete" for a query of a transaction whose connection the server has just
- * terminated — so any other unexpected error (not one of Strapi's 4xx errors) is also answered 503 when the
- * database does not answer `select 1` right then.
+ * terminated, or Strapi's relation check answering its failed look-up as a bare 400 「Invalid relations」 — so any
+ * other unexpected error (not one of Strapi's 4xx errors), and that 400, are answered 503 when the database does
+ * not answer `select 1` right then.
  */
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   let loggedAt = 0;
@@ -37,6 +38,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
   async function outage(error: any): Promise<boolean> {
     if (isDatabaseUnavailable(error)) return true;
+    // the relation check's catch-all 400 (its look-up failed): a lost connection unless the database answers
+    if (isRelationCheckFailure(error)) return !(await databaseAnswers());
     // Strapi's own errors (validation, not found, forbidden…) and HTTP errors below 500 say what was wrong already
     if (error instanceof errors.ApplicationError) return false;
     const status = Number(error?.status ?? error?.statusCode);

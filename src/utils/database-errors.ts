@@ -30,3 +30,11 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
+
+/**
+ * Strapi's check that written relations exist (its entity validator) answers a failure of its own look-up — a lost
+ * connection too — with a 400 of this bare message; a relation that does not exist gets a message naming it. Such a
+ * 400 may hide an outage: the 503 middleware asks the database before letting it through.
+ */
+export const isRelationCheckFailure = (error: unknown): boolean =>
+  !!error && typeof error === 'object' && (error as { name?: unknown }).name === 'ValidationError' && (error as { message?: unknown }).message === 'Invalid relations';

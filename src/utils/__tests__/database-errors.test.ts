@@ -1,4 +1,5 @@
-import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '../database-errors';
+import { errors } from '@strapi/utils';
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable, isRelationCheckFailure } from '../database-errors';
 
 /** What the 503 middleware and the process guard take for "the database cannot be reached right now". */
 describe('isDatabaseUnavailable', () => {
@@ -31,5 +32,21 @@ describe('isDatabaseUnavailable', () => {
 
   it('says so in Chinese and English', () => {
     expect(DATABASE_UNAVAILABLE_MESSAGE).toMatch(/^数据库.+ \/ The database .+/);
+  });
+});
+
+/** Strapi's relation check turns any failure of its look-up into this one 400; a missing record is named instead. */
+describe('isRelationCheckFailure', () => {
+  it('is the relation check’s catch-all 400', () => {
+    expect(isRelationCheckFailure(new errors.ValidationError('Invalid relations'))).toBe(true);
+  });
+
+  it.each([
+    ['a relation that does not exist', new errors.ValidationError('1 relation(s) of type api::project.project associated with this entity do not exist')],
+    ['another validation error', new errors.ValidationError('name must be defined')],
+    ['a plain error of that text', new Error('Invalid relations')],
+    ['nothing', undefined],
+  ])('not %s', (_, error) => {
+    expect(isRelationCheckFailure(error)).toBe(false);
   });
 });
