@@ -5,13 +5,10 @@
  * not filter or sort by them: a filter would tell the records apart as surely as reading the field. Pure: the
  * caller passes the schemas and which fields are held from the viewer; no Strapi import.
  */
-import { populateObject, relationTarget, type Models } from './query';
+import { isPlainObject, populateObject, relationTarget, sortKeys, type Models } from './query';
 
 /** The fields of a type held from the current viewer (none: undefined or empty). */
 export type HeldFor = (uid: string) => ReadonlySet<string> | undefined;
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
 const LOGICAL = new Set(['$and', '$or', '$not']);
 
@@ -45,14 +42,7 @@ export function heldInFilters(filters: unknown, uid: string, models: Models, hel
 export function heldInSort(sort: unknown, uid: string, heldFor: HeldFor): string | null {
   const held = heldFor(uid);
   if (!held?.size || sort === undefined || sort === null) return null;
-  const keys: string[] = [];
-  const collect = (value: unknown) => {
-    if (typeof value === 'string') value.split(',').forEach((part) => keys.push(part.split(':')[0].trim()));
-    else if (Array.isArray(value)) value.forEach(collect);
-    else if (isPlainObject(value)) keys.push(...Object.keys(value));
-  };
-  collect(sort);
-  return keys.find((key) => held.has(key)) ?? null;
+  return sortKeys(sort).find((key) => held.has(key)) ?? null;
 }
 
 /** The first held field tested or ordered by inside a populate (`enterprise.filters.blacklisted`), at any depth. */

@@ -24,7 +24,7 @@ export type FilterFor = (uid: string) => Filter | null;
 /** Matches no row: `id` is never null. The answer when the viewer's bureau cannot be established. */
 export const MATCH_NOTHING: Filter = Object.freeze({ id: { $null: true } }) as Filter;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
 
 const POPULATABLE = new Set(['relation', 'component', 'media', 'dynamiczone']);
@@ -178,9 +178,8 @@ export function scopePopulate(populate: unknown, uid: string, models: Models, fi
   return out;
 }
 
-/** The first sort key that goes through a relation (`project.name`, `{ project: { name: 'asc' } }`), if any. */
-export function sortThroughRelation(sort: unknown, uid: string, models: Models): string | null {
-  const model = models(uid);
+/** The keys a sort names, in any form: `'a:asc,b'`, `['a']`, `{ a: 'asc' }`; a nested object `{ project: { name } }` as `project.`. */
+export function sortKeys(sort: unknown): string[] {
   const keys: string[] = [];
   const collect = (value: unknown) => {
     if (typeof value === 'string') value.split(',').forEach((part) => keys.push(part.split(':')[0].trim()));
@@ -188,7 +187,13 @@ export function sortThroughRelation(sort: unknown, uid: string, models: Models):
     else if (isPlainObject(value)) for (const [key, inner] of Object.entries(value)) keys.push(isPlainObject(inner) ? `${key}.` : key);
   };
   collect(sort);
-  for (const key of keys) {
+  return keys;
+}
+
+/** The first sort key that goes through a relation (`project.name`, `{ project: { name: 'asc' } }`), if any. */
+export function sortThroughRelation(sort: unknown, uid: string, models: Models): string | null {
+  const model = models(uid);
+  for (const key of sortKeys(sort)) {
     const head = key.split('.')[0];
     const attribute = model?.attributes[head];
     if (key.includes('.') && (relationTarget(attribute) || attribute?.type === 'component' || attribute?.type === 'dynamiczone')) return head;
